@@ -1,0 +1,70 @@
+package org.medad.batch.command;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.medad.batch.cli.Args;
+import org.medad.batch.cli.Command;
+import org.medad.batch.cli.Console;
+import org.medad.batch.cli.ConsoleProgress;
+import org.medad.batch.run.ScoringRun;
+import org.medad.core.detect.DetectorCatalog;
+import org.medad.core.error.UsageException;
+import org.medad.io.format.ImageFormats;
+
+/** {@code medad score}: anomaly maps and scores for images, resumable. */
+public final class ScoreCommand implements Command {
+	private final DetectorCatalog catalog;
+	private final ImageFormats formats;
+
+	public ScoreCommand(DetectorCatalog catalog, ImageFormats formats) {
+		this.catalog = catalog;
+		this.formats = formats;
+	}
+
+	@Override
+	public String name() {
+		return "score";
+	}
+
+	@Override
+	public String summary() {
+		return "write anomaly maps and scores for images (resumable)";
+	}
+
+	@Override
+	public String usage() {
+		return """
+				medad score --model MODEL --input PATH... --out DIR [--device D] [--batch N]
+				  --input PATH    an image file or a folder of them; repeat or list several
+				  --out DIR       maps (.png heat map + float .tiff) mirroring the inputs, scores.csv, errors.csv,
+				                  run.json; rerunning into the same DIR skips complete cases
+				  --batch N       slices per batch (default 8)""";
+	}
+
+	@Override
+	public Set<String> valuedOptions() {
+		return Set.of("--model", "--input", "--out", "--device", "--batch");
+	}
+
+	@Override
+	public int run(Args args, Console console) throws Exception {
+		List<Path> inputs = new ArrayList<>();
+		args.all("--input").forEach(s -> inputs.add(Path.of(s)));
+		args.positional().forEach(s -> inputs.add(Path.of(s))); // "--input a b c" lists several
+		if (inputs.isEmpty()) {
+			throw new UsageException("option --input is required");
+		}
+		args.intValue("--batch", 8, 1);
+		Path out = Path.of(args.require("--out"));
+		var loaded = ModelLoader.load(catalog, Path.of(args.require("--model")));
+		try (var model = loaded.model()) {
+			int failed = new ScoringRun(formats, new ConsoleProgress(console.err())).run(model, loaded.pkg(), inputs, out);
+			console.out().println("scores in " + out.resolve("scores.csv").toAbsolutePath()
+					+ (failed > 0 ? "; " + failed + " cases failed, see errors.csv" : ""));
+			return failed > 0 ? 3 : 0;
+		}
+	}
+}

@@ -1,0 +1,69 @@
+package org.medad.batch.command;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.medad.batch.cli.Args;
+import org.medad.batch.cli.Command;
+import org.medad.batch.cli.Console;
+import org.medad.batch.cli.ConsoleProgress;
+import org.medad.batch.run.TrainingRun;
+import org.medad.core.detect.DetectorCatalog;
+import org.medad.core.error.UsageException;
+import org.medad.core.model.ModelPackage;
+import org.medad.io.format.ImageFormats;
+
+/** {@code medad train}: fit a detector on a data set's normal images and write a model package. */
+public final class TrainCommand implements Command {
+	private final DetectorCatalog catalog;
+	private final ImageFormats formats;
+
+	public TrainCommand(DetectorCatalog catalog, ImageFormats formats) {
+		this.catalog = catalog;
+		this.formats = formats;
+	}
+
+	@Override
+	public String name() {
+		return "train";
+	}
+
+	@Override
+	public String summary() {
+		return "train a detector on normal images and write a model package";
+	}
+
+	@Override
+	public String usage() {
+		return """
+				medad train --detector ID --data DIR --out MODEL [--set key=value]... [--device D] [--seed N]
+				  --detector ID   an installed detector (medad detectors)
+				  --data DIR      data set in BMAD layout; trains on train/good, calibrates on valid/
+				  --out MODEL     model package folder to write (replaced only once complete)
+				  --set key=value a detector setting (medad detectors --settings lists them)
+				  --device D      auto, cpu or gpu:N (default auto)
+				  --seed N        seed of all randomness (default 0)""";
+	}
+
+	@Override
+	public Set<String> valuedOptions() {
+		return Set.of("--detector", "--data", "--out", "--set", "--device", "--seed");
+	}
+
+	@Override
+	public int run(Args args, Console console) throws Exception {
+		var detector = catalog.require(args.require("--detector"));
+		String device = args.get("--device", "auto");
+		if (!device.matches("auto|cpu|gpu:\\d+")) {
+			throw new UsageException("--device must be auto, cpu or gpu:N, got '" + device + "'");
+		}
+		ModelPackage pkg = new TrainingRun(formats, new ConsoleProgress(console.err())).run(detector,
+				Path.of(args.require("--data")), Path.of(args.require("--out")), args.settings(),
+				args.longValue("--seed", 0));
+		var m = pkg.manifest();
+		console.out().printf("trained %s on %d images in %.1f s; threshold %s (%s)%nmodel: %s (sha256 %s)%n",
+				m.detector().id(), m.training().files(), m.training().seconds(), m.thresholds().image(),
+				m.thresholds().method(), pkg.folder().toAbsolutePath(), pkg.sha256());
+		return 0;
+	}
+}

@@ -1,0 +1,134 @@
+package org.medad.batch.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.medad.core.detect.AnomalyResult;
+import org.medad.core.detect.TrainedModel;
+import org.medad.core.error.BadInputException;
+import org.medad.core.error.MedadException;
+import org.medad.core.image.Images;
+import org.medad.core.image.Resample;
+import org.medad.core.image.Volume;
+import org.medad.core.model.AtomicFiles;
+import org.medad.core.model.ModelPackage;
+import org.medad.core.progress.ProgressMonitor;
+import org.medad.io.dataset.BmadDataset;
+import org.medad.io.dataset.Case;
+import org.medad.io.format.ImageFormats;
+import org.medad.metrics.Auroc;
+import org.medad.metrics.F1Max;
+import org.medad.metrics.PixelAuroc;
+
+/**
+ * Scores one split of a labelled data set and computes the metrics. A case that cannot be read is
+ * listed in errors.csv and left out; the evaluation goes on. Outputs: metrics.json, scores.csv,
+ * errors.csv, report.html and, when asked, a heat map per case under maps/.
+ */
+public final class Evaluation {
+	/** @param metricSize when set, maps and masks are both resampled to this square size (as the papers do) */
+	public record Options(String split, Integer metricSize, boolean saveMaps) {
+	}
+
+	private final ImageFormats formats;
+	private final ProgressMonitor monitor;
+
+	public Evaluation(ImageFormats formats, ProgressMonitor monitor) {
+		this.formats = formats;
+		this.monitor = monitor;
+	}
+
+	public Map<String, Object> run(TrainedModel model, ModelPackage pkg, Path data, Options options, Path out)
+			throws MedadException, IOException {
+		BmadDataset dataset = BmadDataset.open(data);
+		List<Case> cases = dataset.cases(options.split());
+		Double threshold = pkg.manifest().thresholds() == null ? null : pkg.manifest().thresholds().image();
+		List<CaseScore> rows = new ArrayList<>();
+		List<CaseError> errors = new ArrayList<>();
+		PixelAuroc pixels = new PixelAuroc();
+		// one colour scale for the split so heat maps compare; twice the decision threshold tops it
+		MapWriter mapWriter = threshold == null ? null : new MapWriter(0, 2 * threshold);
+		monitor.begin("Evaluating " + options.split() + " (" + cases.size() + " cases)", cases.size());
+		for (Case c : cases) {
+			monitor.checkCancelled();
+			long t0 = System.nanoTime();
+			try {
+				Volume slice = formats.read(c.image());
+				AnomalyResult r = model.score(slice);
+				if (c.hasMask()) {
+					addPixels(pixels, r, formats.read(c.mask()), slice, c, options.metricSize());
+				}
+				double seconds = (System.nanoTime() - t0) / 1e9;
+				rows.add(new CaseScore(c.id(), r.score(), c.anomalous(), threshold != null && r.score() >= threshold,
+						seconds));
+				if (options.saveMaps()) {
+					MapWriter w = mapWriter != null ? mapWriter : new MapWriter(0, r.score());
+					w.write(slice, r.mapOn(slice.width(), slice.height()), MapWriter.base(out.resolve("maps"), c.id()));
+				}
+			} catch (BadInputException e) {
+				errors.add(new CaseError(c.id(), e.getMessage()));
+				monitor.status("skipped " + c.id() + ": " + e.getMessage());
+			}
+			monitor.worked(1);
+		}
+		Map<String, Object> metrics = metrics(rows, pixels, threshold, pkg);
+		writeOutputs(out, rows, errors, metrics);
+		return metrics;
+	}
+
+	private static void addPixels(PixelAuroc pixels, AnomalyResult r, Volume mask, Volume slice, Case c,
+			Integer metricSize) throws BadInputException {
+		if (mask.width() != slice.width() || mask.height() != slice.height()) {
+			throw BadInputException.of(c.mask(), "mask is " + mask.width() + "x" + mask.height() + " but its image "
+					+ c.image().getFileName() + " is " + slice.width() + "x" + slice.height());
+		}
+		float[] m = Images.toArray(mask.voxels());
+		if (metricSize == null) {
+			pixels.add(r.mapOn(mask.width(), mask.height()), m);
+		} else {
+			pixels.add(r.mapOn(metricSize, metricSize),
+					Resample.nearest(m, mask.width(), mask.height(), metricSize, metricSize));
+		}
+	}
+
+	private static Map<String, Object> metrics(List<CaseScore> rows, PixelAuroc pixels, Double threshold,
+			ModelPackage pkg) {
+		double[] s = rows.stream().mapToDouble(CaseScore::score).toArray();
+		boolean[] y = new boolean[rows.size()];
+		int nAnomalous = 0;
+		for (int i = 0; i < y.length; i++) {
+			y[i] = rows.get(i).anomalous();
+			nAnomalous += y[i] ? 1 : 0;
+		}
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("image_auroc", finite(Auroc.of(s, y)));
+		m.put("pixel_auroc", pixels.pixels() == 0 ? null : finite(pixels.value()));
+		m.put("aupro", null); // comes with the full metric set
+		m.put("f1_max", finite(F1Max.of(s, y).f1()));
+		m.put("dice", null); // needs a calibrated pixel threshold
+		m.put("threshold", threshold);
+		m.put("pixel_threshold", pkg.manifest().thresholds() == null ? null : pkg.manifest().thresholds().pixel());
+		m.put("n_normal", rows.size() - nAnomalous);
+		m.put("n_anomalous", nAnomalous);
+		m.put("detector", pkg.manifest().detector().id());
+		m.put("model_sha256", pkg.sha256());
+		m.put("seed", pkg.manifest().training() == null ? null : pkg.manifest().training().seed());
+		return m;
+	}
+
+	private static Double finite(double v) {
+		return Double.isFinite(v) ? v : null;
+	}
+
+	private static void writeOutputs(Path out, List<CaseScore> rows, List<CaseError> errors,
+			Map<String, Object> metrics) throws IOException {
+		AtomicFiles.writeString(out.resolve("scores.csv"), Csv.scores(rows));
+		AtomicFiles.writeString(out.resolve("errors.csv"), Csv.errors(errors));
+		AtomicFiles.writeString(out.resolve("metrics.json"), Json.of(metrics) + "\n");
+		AtomicFiles.writeString(out.resolve("report.html"), Report.html(metrics, rows, errors));
+	}
+}

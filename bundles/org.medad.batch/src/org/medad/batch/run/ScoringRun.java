@@ -1,0 +1,144 @@
+package org.medad.batch.run;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.medad.core.detect.AnomalyResult;
+import org.medad.core.detect.TrainedModel;
+import org.medad.core.error.BadInputException;
+import org.medad.core.error.MedadException;
+import org.medad.core.image.Volume;
+import org.medad.core.model.AtomicFiles;
+import org.medad.core.model.ModelPackage;
+import org.medad.core.progress.ProgressMonitor;
+import org.medad.io.format.ImageFormats;
+
+/**
+ * Scores files and folders of images with a model. Resumable: a case is complete when its map and
+ * its scores.csv row exist, and a rerun into the same folder skips complete cases. A case that fails
+ * goes to errors.csv and the run continues.
+ */
+public final class ScoringRun {
+	private final ImageFormats formats;
+	private final ProgressMonitor monitor;
+
+	public ScoringRun(ImageFormats formats, ProgressMonitor monitor) {
+		this.formats = formats;
+		this.monitor = monitor;
+	}
+
+	/** Returns the number of cases that failed. */
+	public int run(TrainedModel model, ModelPackage pkg, List<Path> inputs, Path out) throws MedadException, IOException {
+		Map<String, Path> cases = collect(inputs);
+		Files.createDirectories(out);
+		Path csv = out.resolve("scores.csv");
+		Set<String> done = completed(csv, out);
+		Double threshold = pkg.manifest().thresholds() == null ? null : pkg.manifest().thresholds().image();
+		MapWriter maps = new MapWriter(0, threshold == null ? 1 : 2 * threshold);
+		List<CaseError> errors = new ArrayList<>();
+		long start = System.nanoTime();
+		int scored = 0;
+		monitor.begin("Scoring " + cases.size() + " cases (" + done.size() + " already done)", cases.size());
+		try (Writer rows = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+				StandardOpenOption.APPEND)) {
+			if (Files.size(csv) == 0) {
+				rows.write(Csv.line("case", "score", "label_pred", "seconds"));
+			}
+			for (Map.Entry<String, Path> c : cases.entrySet()) {
+				monitor.checkCancelled();
+				if (!done.contains(c.getKey())) {
+					long t0 = System.nanoTime();
+					try {
+						Volume slice = formats.read(c.getValue());
+						AnomalyResult r = model.score(slice);
+						maps.write(slice, r.mapOn(slice.width(), slice.height()), MapWriter.base(out, c.getKey()));
+						boolean pred = threshold != null && r.score() >= threshold;
+						rows.write(Csv.line(c.getKey(), r.score(), pred ? 1 : 0, (System.nanoTime() - t0) / 1e9));
+						rows.flush(); // the row marks the case complete: it goes last, whole
+						scored++;
+					} catch (BadInputException e) {
+						errors.add(new CaseError(c.getKey(), e.getMessage()));
+						monitor.status("skipped " + c.getKey() + ": " + e.getMessage());
+					}
+				}
+				monitor.worked(1);
+			}
+		}
+		AtomicFiles.writeString(out.resolve("errors.csv"), Csv.errors(errors));
+		Map<String, Object> record = new LinkedHashMap<>();
+		record.put("model", pkg.folder().toAbsolutePath().toString());
+		record.put("model_sha256", pkg.sha256());
+		record.put("detector", pkg.manifest().detector());
+		record.put("settings", model.settings().values());
+		record.put("device", "cpu");
+		record.put("software_version", SoftwareVersion.get());
+		record.put("java", Runtime.version().toString());
+		record.put("cases", cases.size());
+		record.put("scored_now", scored);
+		record.put("skipped_complete", done.size());
+		record.put("errors", errors.size());
+		record.put("seconds", (System.nanoTime() - start) / 1e9);
+		record.put("finished", Instant.now().toString());
+		AtomicFiles.writeString(out.resolve("run.json"), Json.of(record) + "\n");
+		return errors.size();
+	}
+
+	/** Cases by id: a file's own name, or for a folder each image's path relative to it. */
+	private static Map<String, Path> collect(List<Path> inputs) throws BadInputException {
+		Map<String, Path> cases = new LinkedHashMap<>();
+		for (Path in : inputs) {
+			if (Files.isRegularFile(in)) {
+				cases.put(in.getFileName().toString(), in);
+			} else if (Files.isDirectory(in)) {
+				try (Stream<Path> s = Files.walk(in)) {
+					for (Path p : s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+							.sorted().toList()) {
+						cases.put(in.relativize(p).toString(), p);
+					}
+				} catch (IOException e) {
+					throw BadInputException.of(in, "cannot list folder: " + e.getMessage(), e);
+				}
+			} else {
+				throw BadInputException.of(in, "no such file or folder");
+			}
+		}
+		if (cases.isEmpty()) {
+			throw new BadInputException("no images found in " + inputs);
+		}
+		return cases;
+	}
+
+	/** Ids whose row is in scores.csv and whose map exists; a torn last line is dropped. */
+	private static Set<String> completed(Path csv, Path out) throws IOException {
+		Set<String> done = new HashSet<>();
+		if (!Files.exists(csv)) {
+			return done;
+		}
+		String text = Files.readString(csv);
+		if (!text.isEmpty() && !text.endsWith("\n")) {
+			text = text.substring(0, text.lastIndexOf('\n') + 1);
+			AtomicFiles.writeString(csv, text);
+		}
+		List<String> lines = text.lines().toList();
+		for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+			String id = Csv.parse(line).get(0);
+			Path base = MapWriter.base(out, id);
+			if (Files.exists(base.resolveSibling(base.getFileName() + ".tiff"))) {
+				done.add(id);
+			}
+		}
+		return done;
+	}
+}

@@ -1,0 +1,87 @@
+package org.medad.batch.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.medad.core.detect.InstalledDetector;
+import org.medad.core.detect.TrainedModel;
+import org.medad.core.error.BadInputException;
+import org.medad.core.error.MedadException;
+import org.medad.core.model.Hashes;
+import org.medad.core.model.ModelManifest;
+import org.medad.core.model.ModelPackage;
+import org.medad.core.progress.ProgressMonitor;
+import org.medad.core.settings.Settings;
+import org.medad.io.dataset.BmadDataset;
+import org.medad.io.dataset.Case;
+import org.medad.io.dataset.CaseSlices;
+import org.medad.io.format.ImageFormats;
+import org.medad.metrics.F1Max;
+
+/**
+ * Trains a detector on a data set's normal training images, calibrates the image threshold on the
+ * validation split (F1-max) when it has both classes, and writes the model package atomically.
+ */
+public final class TrainingRun {
+	private final ImageFormats formats;
+	private final ProgressMonitor monitor;
+
+	public TrainingRun(ImageFormats formats, ProgressMonitor monitor) {
+		this.formats = formats;
+		this.monitor = monitor;
+	}
+
+	public ModelPackage run(InstalledDetector detector, Path data, Path out, Map<String, String> overrides, long seed)
+			throws MedadException, IOException {
+		Settings settings = detector.detector().settingsSchema().parse(overrides);
+		BmadDataset dataset = BmadDataset.open(data);
+		List<Case> normals = dataset.training();
+		long start = System.nanoTime();
+		try (TrainedModel model = detector.detector().train(new CaseSlices(normals, formats), settings, seed, monitor)) {
+			ModelManifest.Thresholds thresholds = calibrate(model, dataset);
+			double seconds = (System.nanoTime() - start) / 1e9;
+			List<String> ids = normals.stream().map(Case::id).sorted().toList();
+			var training = new ModelManifest.Training(ids.size(), Hashes.sha256(String.join("\n", ids)), seed, 1,
+					SoftwareVersion.get(), "cpu", seconds, Instant.now().toString());
+			var manifest = new ModelManifest(ModelManifest.FORMAT_VERSION,
+					new ModelManifest.DetectorRef(detector.descriptor().id(), detector.descriptor().version()),
+					settings.values(), model.preprocessing(), thresholds, training, List.of(), List.of());
+			return ModelPackage.write(out, manifest, model.weights());
+		}
+	}
+
+	private ModelManifest.Thresholds calibrate(TrainedModel model, BmadDataset dataset) throws MedadException {
+		if (!dataset.hasSplit("valid")) {
+			return new ModelManifest.Thresholds(null, null, "none: the data set has no valid split");
+		}
+		List<Case> cases = dataset.cases("valid");
+		List<Double> scores = new ArrayList<>();
+		List<Boolean> labels = new ArrayList<>();
+		monitor.begin("Calibrating the threshold on valid", cases.size());
+		for (Case c : cases) {
+			monitor.checkCancelled();
+			try {
+				scores.add(model.score(formats.read(c.image())).score());
+				labels.add(c.anomalous());
+			} catch (BadInputException e) {
+				monitor.status("skipped in calibration: " + e.getMessage());
+			}
+			monitor.worked(1);
+		}
+		if (!labels.contains(true) || !labels.contains(false)) {
+			return new ModelManifest.Thresholds(null, null, "none: valid split lacks normal or anomalous cases");
+		}
+		double[] s = scores.stream().mapToDouble(Double::doubleValue).toArray();
+		boolean[] y = new boolean[labels.size()];
+		for (int i = 0; i < y.length; i++) {
+			y[i] = labels.get(i);
+		}
+		F1Max best = F1Max.of(s, y);
+		return new ModelManifest.Thresholds(best.threshold(), null,
+				"image: F1-max on valid (" + y.length + " cases, F1 " + String.format("%.3f", best.f1()) + ")");
+	}
+}

@@ -1,0 +1,100 @@
+package org.medad.core.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medad.core.error.ModelException;
+
+class ModelPackageTest {
+	@TempDir
+	Path dir;
+
+	private static ModelManifest manifest() {
+		return new ModelManifest(ModelManifest.FORMAT_VERSION, new ModelManifest.DetectorRef("pixelstats", "0.1.0"),
+				Map.of("size", 4), Map.of(), new ModelManifest.Thresholds(1.5, 0.5, "test"),
+				new ModelManifest.Training(3, "abc", 7, 1, "0.1.0", "cpu", 0.1, "2026-01-01T00:00:00Z"), List.of(),
+				List.of());
+	}
+
+	private static Map<String, Tensor> weights() {
+		return Map.of("mean", Tensor.of(new float[] { 1, 2, 3, 4, 5, 6 }, 2, 3), "std", Tensor.of(new float[] { 0.5f }, 1));
+	}
+
+	@Test
+	void roundTripKeepsTensorsAndManifest() throws Exception {
+		ModelPackage written = ModelPackage.write(dir.resolve("m"), manifest(), weights());
+		ModelPackage read = ModelPackage.read(dir.resolve("m"));
+		assertEquals(weights(), read.tensors());
+		assertEquals("pixelstats", read.manifest().detector().id());
+		assertEquals(4.0, ((Number) read.manifest().settings().get("size")).doubleValue());
+		assertEquals(written.sha256(), read.sha256());
+		assertEquals(64, read.sha256().length());
+	}
+
+	@Test
+	void safetensorsLayoutIsTheStandardOne() throws Exception {
+		Path f = dir.resolve("w.safetensors");
+		Safetensors.write(f, Map.of("a", Tensor.of(new float[] { 1.5f, -2f }, 2)));
+		ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(f)).order(ByteOrder.LITTLE_ENDIAN);
+		long n = b.getLong();
+		assertEquals(0, n % 8, "header padded to 8 bytes");
+		String header = new String(Files.readAllBytes(f), 8, (int) n).trim();
+		assertEquals("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}}", header);
+		assertEquals(1.5f, b.getFloat(8 + (int) n));
+		assertEquals(-2f, b.getFloat(12 + (int) n));
+	}
+
+	@Test
+	void alteredWeightsAreRefused() throws Exception {
+		ModelPackage.write(dir.resolve("m"), manifest(), weights());
+		Path w = dir.resolve("m").resolve(ModelPackage.WEIGHTS);
+		byte[] bytes = Files.readAllBytes(w);
+		bytes[bytes.length - 1] ^= 1;
+		Files.write(w, bytes);
+		ModelException e = assertThrows(ModelException.class, () -> ModelPackage.read(dir.resolve("m")));
+		assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
+		assertEquals(4, e.exitCode());
+	}
+
+	@Test
+	void missingManifestIsAClearModelError() throws IOException {
+		Files.createDirectories(dir.resolve("empty"));
+		ModelException e = assertThrows(ModelException.class, () -> ModelPackage.read(dir.resolve("empty")));
+		assertTrue(e.getMessage().contains("model.json"), e.getMessage());
+	}
+
+	@Test
+	void failedWriteLeavesNoPackageBehind() throws IOException {
+		assertThrows(IOException.class, () -> AtomicFiles.write(dir.resolve("out"), tmp -> {
+			Files.createDirectories(tmp);
+			Files.writeString(tmp.resolve("half"), "x");
+			throw new IOException("disk full");
+		}));
+		try (var s = Files.list(dir)) {
+			assertEquals(List.of(), s.toList());
+		}
+	}
+
+	@Test
+	void rewriteReplacesAnExistingPackage() throws Exception {
+		ModelPackage.write(dir.resolve("m"), manifest(), weights());
+		Map<String, Tensor> other = Map.of("mean", Tensor.of(new float[] { 9 }, 1));
+		ModelPackage.write(dir.resolve("m"), manifest(), other);
+		assertEquals(other, ModelPackage.read(dir.resolve("m")).tensors());
+		try (var s = Files.list(dir)) {
+			assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary left");
+		}
+	}
+}

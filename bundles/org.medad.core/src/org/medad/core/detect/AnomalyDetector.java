@@ -1,0 +1,30 @@
+package org.medad.core.detect;
+
+import org.medad.core.error.MedadException;
+import org.medad.core.model.ModelPackage;
+import org.medad.core.progress.ProgressMonitor;
+import org.medad.core.settings.Settings;
+import org.medad.core.settings.SettingsSchema;
+
+/**
+ * A detection method, registered as a DS service by its own bundle. The UI and the batch application
+ * find detectors only through the service registry (see {@link DetectorCatalog}).
+ */
+public interface AnomalyDetector {
+
+	DetectorDescriptor descriptor();
+
+	/** Every setting, with type, default, range and description: drives {@code --set} and the UI forms. */
+	SettingsSchema settingsSchema();
+
+	/**
+	 * Fits the method to normal training slices.
+	 *
+	 * @param seed all randomness derives from it, so that a run can be repeated exactly
+	 */
+	TrainedModel train(SliceSource normals, Settings settings, long seed, ProgressMonitor monitor)
+			throws MedadException;
+
+	/** Rebuilds a trained model from a verified package written for this detector. */
+	TrainedModel load(ModelPackage model) throws MedadException;
+}

@@ -1,0 +1,41 @@
+package org.medad.core.detect;
+
+import java.util.List;
+import java.util.Map;
+
+import org.medad.core.error.MedadException;
+import org.medad.core.image.Volume;
+import org.medad.core.model.Tensor;
+import org.medad.core.settings.Settings;
+
+/** A detector fitted to data, ready to score; what a model package holds once loaded. */
+public interface TrainedModel extends AutoCloseable {
+
+	DetectorDescriptor descriptor();
+
+	Settings settings();
+
+	/** Scores one 2D slice (any size; the model resamples as its preprocessing declares). */
+	AnomalyResult score(Volume slice) throws MedadException;
+
+	/** Scores several slices; detectors on a device override this to batch them. */
+	default List<AnomalyResult> scoreBatch(List<Volume> slices) throws MedadException {
+		var out = new java.util.ArrayList<AnomalyResult>(slices.size());
+		for (Volume v : slices) {
+			out.add(score(v));
+		}
+		return out;
+	}
+
+	/** The learned parameters, by name, as they go into the package's safetensors file. */
+	Map<String, Tensor> weights();
+
+	/** The preprocessing the model applies, recorded in model.json. */
+	default Map<String, Object> preprocessing() {
+		return Map.of();
+	}
+
+	@Override
+	default void close() {
+	}
+}

@@ -1,0 +1,142 @@
+package org.medad.core.model;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.medad.core.error.ModelException;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+/**
+ * The safetensors format (an 8-byte little-endian header length, a JSON header of dtype/shape/offsets,
+ * then raw little-endian data), written without DJL so that light detectors need no native engine.
+ * This reader and writer handle float32 tensors; the nn bundle reads the other dtypes.
+ */
+public final class Safetensors {
+	private static final long MAX_HEADER = 100L << 20;
+
+	private Safetensors() {
+	}
+
+	public static void write(Path file, Map<String, Tensor> tensors) throws IOException {
+		Map<String, Tensor> sorted = new TreeMap<>(tensors);
+		JsonObject header = new JsonObject();
+		long offset = 0;
+		for (Map.Entry<String, Tensor> e : sorted.entrySet()) {
+			JsonObject t = new JsonObject();
+			t.addProperty("dtype", "F32");
+			JsonArray shape = new JsonArray();
+			for (long d : e.getValue().shape()) {
+				shape.add(d);
+			}
+			t.add("shape", shape);
+			long bytes = 4L * e.getValue().data().length;
+			JsonArray offsets = new JsonArray();
+			offsets.add(offset);
+			offsets.add(offset + bytes);
+			t.add("data_offsets", offsets);
+			header.add(e.getKey(), t);
+			offset += bytes;
+		}
+		byte[] json = new Gson().toJson(header).getBytes(StandardCharsets.UTF_8);
+		int padded = (json.length + 7) / 8 * 8; // the format pads the header with spaces to 8 bytes
+		ByteBuffer head = ByteBuffer.allocate(8 + padded).order(ByteOrder.LITTLE_ENDIAN);
+		head.putLong(padded).put(json);
+		while (head.hasRemaining()) {
+			head.put((byte) ' ');
+		}
+		head.flip();
+		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+				StandardOpenOption.WRITE)) {
+			writeFully(ch, head);
+			for (Tensor t : sorted.values()) {
+				ByteBuffer buf = ByteBuffer.allocate(4 * t.data().length).order(ByteOrder.LITTLE_ENDIAN);
+				buf.asFloatBuffer().put(t.data());
+				writeFully(ch, buf);
+			}
+		}
+	}
+
+	public static Map<String, Tensor> read(Path file) throws ModelException, IOException {
+		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+			long size = ch.size();
+			ByteBuffer lenBuf = readFully(ch, 0, 8, file);
+			long headerLen = lenBuf.order(ByteOrder.LITTLE_ENDIAN).getLong();
+			if (headerLen <= 0 || headerLen > MAX_HEADER || 8 + headerLen > size) {
+				throw new ModelException(file + ": not a safetensors file (header length " + headerLen + ")");
+			}
+			String json = StandardCharsets.UTF_8.decode(readFully(ch, 8, (int) headerLen, file)).toString();
+			JsonObject header;
+			try {
+				header = JsonParser.parseString(json).getAsJsonObject();
+			} catch (JsonParseException | IllegalStateException e) {
+				throw new ModelException(file + ": corrupt safetensors header: " + e.getMessage(), e);
+			}
+			long dataStart = 8 + headerLen;
+			Map<String, Tensor> out = new LinkedHashMap<>();
+			for (Map.Entry<String, JsonElement> e : header.entrySet()) {
+				if (e.getKey().equals("__metadata__")) {
+					continue;
+				}
+				out.put(e.getKey(), readTensor(ch, file, e.getKey(), e.getValue().getAsJsonObject(), dataStart, size));
+			}
+			return out;
+		}
+	}
+
+	private static Tensor readTensor(FileChannel ch, Path file, String name, JsonObject t, long dataStart, long size)
+			throws ModelException, IOException {
+		String dtype = t.get("dtype").getAsString();
+		if (!dtype.equals("F32")) {
+			throw new ModelException(file + ": tensor '" + name + "' has dtype " + dtype + ", expected F32");
+		}
+		JsonArray shapeJson = t.getAsJsonArray("shape");
+		long[] shape = new long[shapeJson.size()];
+		long count = 1;
+		for (int i = 0; i < shape.length; i++) {
+			shape[i] = shapeJson.get(i).getAsLong();
+			count *= shape[i];
+		}
+		JsonArray off = t.getAsJsonArray("data_offsets");
+		long begin = off.get(0).getAsLong();
+		long end = off.get(1).getAsLong();
+		if (end - begin != 4 * count || dataStart + end > size || begin < 0) {
+			throw new ModelException(file + ": tensor '" + name + "' data at [" + begin + ", " + end
+					+ ") does not match its shape or lies past the end of the file");
+		}
+		float[] data = new float[(int) count];
+		readFully(ch, dataStart + begin, (int) (end - begin), file).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
+				.get(data);
+		return new Tensor(shape, data);
+	}
+
+	private static ByteBuffer readFully(FileChannel ch, long pos, int len, Path file) throws IOException, ModelException {
+		ByteBuffer buf = ByteBuffer.allocate(len);
+		while (buf.hasRemaining()) {
+			int n = ch.read(buf, pos + buf.position());
+			if (n < 0) {
+				throw new ModelException(file + ": truncated at byte " + (pos + buf.position()));
+			}
+		}
+		return buf.flip();
+	}
+
+	private static void writeFully(FileChannel ch, ByteBuffer buf) throws IOException {
+		while (buf.hasRemaining()) {
+			ch.write(buf);
+		}
+	}
+}

@@ -1,0 +1,34 @@
+package org.medad.io.format;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.medad.core.error.BadInputException;
+import org.medad.core.image.Volume;
+
+/**
+ * One image file format, registered as a DS service. Split the way SCIFIO splits formats (check,
+ * parse the header, read planes, write) so that a SCIFIO bridge can be added as just another service.
+ */
+public interface ImageFormat {
+
+	/** Short name shown by {@code medad inspect}, e.g. "PNG", "NIfTI-1". */
+	String name();
+
+	/** Cheap check on the file name and its first bytes (at most 512); reads nothing else. */
+	boolean isThisFormat(Path file, byte[] head);
+
+	ImageHeader parseHeader(Path file) throws BadInputException;
+
+	/** All planes as one image in real-world values, with the file's geometry. */
+	Volume read(Path file) throws BadInputException;
+
+	default boolean canWrite() {
+		return false;
+	}
+
+	/** Writes atomically; formats that cannot write throw {@link UnsupportedOperationException}. */
+	default void write(Volume image, Path file) throws IOException {
+		throw new UnsupportedOperationException(name() + " files cannot be written");
+	}
+}

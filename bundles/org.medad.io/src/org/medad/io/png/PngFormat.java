@@ -1,0 +1,113 @@
+package org.medad.io.png;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.imageio.IIOException;
+import javax.imageio.ImageIO;
+
+import org.medad.core.error.BadInputException;
+import org.medad.core.image.Geometry;
+import org.medad.core.image.Images;
+import org.medad.core.image.Volume;
+import org.medad.io.format.ImageFormat;
+import org.medad.io.format.ImageHeader;
+import org.medad.io.write.PngFiles;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * PNG slices (the BMAD benchmark's format) through the JDK's ImageIO: 8- and 16-bit grey, RGB read
+ * as luma (ITU-R 601, as PIL's {@code convert("L")}). Writes 8- or 16-bit grey, whichever holds the values.
+ */
+@Component(service = ImageFormat.class)
+public class PngFormat implements ImageFormat {
+	private static final byte[] MAGIC = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+
+	@Override
+	public String name() {
+		return "PNG";
+	}
+
+	@Override
+	public boolean isThisFormat(Path file, byte[] head) {
+		if (head.length >= MAGIC.length) {
+			return java.util.Arrays.equals(head, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
+		}
+		return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
+	}
+
+	@Override
+	public ImageHeader parseHeader(Path file) throws BadInputException {
+		BufferedImage img = decode(file);
+		Raster r = img.getRaster();
+		int bits = r.getSampleModel().getSampleSize(0);
+		return new ImageHeader(name(), new long[] { r.getWidth(), r.getHeight() }, r.getNumBands(),
+				bits > 8 ? "uint16" : "uint8", Geometry.pixels(2));
+	}
+
+	@Override
+	public Volume read(Path file) throws BadInputException {
+		Raster r = decode(file).getRaster();
+		int w = r.getWidth();
+		int h = r.getHeight();
+		int bands = r.getNumBands();
+		float[] out = new float[w * h];
+		if (bands < 3) {
+			r.getSamples(0, 0, w, h, 0, out); // band 1 of grey+alpha is alpha: ignored
+		} else {
+			float[] c = new float[w * h];
+			r.getSamples(0, 0, w, h, 0, c);
+			for (int i = 0; i < out.length; i++) {
+				out[i] = 0.299f * c[i];
+			}
+			r.getSamples(0, 0, w, h, 1, c);
+			for (int i = 0; i < out.length; i++) {
+				out[i] += 0.587f * c[i];
+			}
+			r.getSamples(0, 0, w, h, 2, c);
+			for (int i = 0; i < out.length; i++) {
+				out[i] += 0.114f * c[i];
+			}
+		}
+		return new Volume(file.toString(), Images.wrap(out, w, h), Geometry.pixels(2), "OT",
+				Map.of("channels", Integer.toString(bands)));
+	}
+
+	private static BufferedImage decode(Path file) throws BadInputException {
+		try {
+			BufferedImage img = ImageIO.read(file.toFile());
+			if (img == null) {
+				throw BadInputException.of(file, "not a readable PNG image");
+			}
+			return img;
+		} catch (IIOException e) {
+			throw BadInputException.of(file, "corrupt or truncated PNG: " + rootMessage(e), e);
+		} catch (IOException e) {
+			throw BadInputException.of(file, "cannot be read: " + e.getMessage(), e);
+		}
+	}
+
+	private static String rootMessage(Throwable t) {
+		while (t.getCause() != null) {
+			t = t.getCause();
+		}
+		return t.getMessage();
+	}
+
+	@Override
+	public boolean canWrite() {
+		return true;
+	}
+
+	@Override
+	public void write(Volume image, Path file) throws IOException {
+		if (image.voxels().numDimensions() != 2) {
+			throw new IOException(file + ": PNG holds 2D images, this one has " + image.voxels().numDimensions() + " axes");
+		}
+		PngFiles.writeGrey(Images.toArray(image.voxels()), image.width(), image.height(), file);
+	}
+}
