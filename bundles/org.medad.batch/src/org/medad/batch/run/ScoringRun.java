@@ -95,29 +95,49 @@ public final class ScoringRun {
 		return errors.size();
 	}
 
-	/** Cases by id: a file's own name, or for a folder each image's path relative to it. */
-	private static Map<String, Path> collect(List<Path> inputs) throws BadInputException {
-		Map<String, Path> cases = new LinkedHashMap<>();
+	/**
+	 * Cases by id: each image's path relative to the deepest folder holding all inputs, so ids are unique
+	 * and output maps mirror the input tree (one folder in: paths inside it; one file in: its name).
+	 */
+	static Map<String, Path> collect(List<Path> inputs) throws BadInputException {
+		List<Path> files = new ArrayList<>();
+		Path common = null;
 		for (Path in : inputs) {
-			if (Files.isRegularFile(in)) {
-				cases.put(in.getFileName().toString(), in);
-			} else if (Files.isDirectory(in)) {
-				try (Stream<Path> s = Files.walk(in)) {
-					for (Path p : s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-							.sorted().toList()) {
-						cases.put(in.relativize(p).toString(), p);
-					}
+			Path abs = in.toAbsolutePath().normalize();
+			if (Files.isRegularFile(abs)) {
+				files.add(abs);
+				common = commonAncestor(common, abs.getParent());
+			} else if (Files.isDirectory(abs)) {
+				try (Stream<Path> s = Files.walk(abs)) {
+					s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted()
+							.forEach(files::add);
 				} catch (IOException e) {
 					throw BadInputException.of(in, "cannot list folder: " + e.getMessage(), e);
 				}
+				common = commonAncestor(common, abs);
 			} else {
 				throw BadInputException.of(in, "no such file or folder");
 			}
 		}
-		if (cases.isEmpty()) {
+		if (files.isEmpty()) {
 			throw new BadInputException("no images found in " + inputs);
 		}
+		Map<String, Path> cases = new LinkedHashMap<>();
+		for (Path f : files) {
+			cases.put(common.relativize(f).toString(), f);
+		}
 		return cases;
+	}
+
+	private static Path commonAncestor(Path a, Path b) {
+		if (a == null) {
+			return b;
+		}
+		Path p = a;
+		while (!b.startsWith(p)) {
+			p = p.getParent();
+		}
+		return p;
 	}
 
 	/** Ids whose row is in scores.csv and whose map exists; a torn last line is dropped. */

@@ -1,0 +1,127 @@
+package org.medad.ui.selftest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
+import org.eclipse.e4.ui.workbench.IWorkbench;
+import org.eclipse.e4.ui.workbench.UIEvents;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.medad.core.detect.DetectorCatalog;
+import org.osgi.service.event.Event;
+
+import com.google.gson.GsonBuilder;
+
+import jakarta.inject.Inject;
+
+/**
+ * Smoke test of the real workbench, driven from outside: with {@code -Dmedad.ui.selftest=DIR} the
+ * application, once started, shows each perspective in turn, screenshots the window into
+ * {@code DIR/perspective-<name>.png}, writes what it rendered (perspectives, detectors listed in the
+ * visible table) to {@code DIR/selftest.json} and closes. Without the property it does nothing.
+ */
+public class SelfTestAddon {
+	private static final String PROPERTY = "medad.ui.selftest";
+
+	@Inject
+	@Optional
+	public void started(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Event event, MApplication app,
+			EModelService models, EPartService parts, IWorkbench workbench, DetectorCatalog catalog) {
+		String dir = System.getProperty(PROPERTY);
+		if (dir == null) {
+			return;
+		}
+		Display display = Display.getCurrent();
+		Map<String, Object> report = new LinkedHashMap<>();
+		List<Map<String, Object>> shown = new ArrayList<>();
+		report.put("perspectives", shown);
+		report.put("catalog", catalog.detectors().stream().map(d -> d.descriptor().id()).toList());
+		List<MPerspective> perspectives = models.findElements(app, null, MPerspective.class);
+		display.timerExec(1500, new Runnable() {
+			int next = 0;
+
+			@Override
+			public void run() {
+				try {
+					if (next > 0) { // the previous perspective has had time to render
+						MPerspective p = perspectives.get(next - 1);
+						Shell shell = display.getActiveShell() != null ? display.getActiveShell() : display.getShells()[0];
+						Path png = Path.of(dir, "perspective-" + p.getLabel().toLowerCase() + ".png");
+						screenshot(display, shell, png);
+						Map<String, Object> entry = new LinkedHashMap<>();
+						entry.put("id", p.getElementId());
+						entry.put("label", p.getLabel());
+						entry.put("selected", p.getParent().getSelectedElement() == p);
+						entry.put("screenshot", png.toString());
+						entry.put("detectorsListed", visibleDetectors(shell));
+						shown.add(entry);
+					}
+					if (next < perspectives.size()) {
+						parts.switchPerspective(perspectives.get(next++));
+						display.timerExec(1000, this);
+					} else {
+						Files.writeString(Path.of(dir, "selftest.json"),
+								new GsonBuilder().setPrettyPrinting().create().toJson(report));
+						workbench.close();
+					}
+				} catch (IOException | RuntimeException e) {
+					e.printStackTrace();
+					workbench.close();
+				}
+			}
+		});
+	}
+
+	static void screenshot(Display display, Shell shell, Path png) throws IOException {
+		Files.createDirectories(png.getParent());
+		Rectangle r = shell.getBounds();
+		Image image = new Image(display, r.width, r.height);
+		GC gc = new GC(display);
+		try {
+			gc.copyArea(image, r.x, r.y);
+			ImageLoader loader = new ImageLoader();
+			loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
+			loader.save(png.toString(), org.eclipse.swt.SWT.IMAGE_PNG);
+		} finally {
+			gc.dispose();
+			image.dispose();
+		}
+	}
+
+	/** Detector ids in the detectors table of the visible perspective. */
+	static List<String> visibleDetectors(Shell shell) {
+		List<String> ids = new ArrayList<>();
+		collect(shell, ids);
+		return ids;
+	}
+
+	private static void collect(org.eclipse.swt.widgets.Control c, List<String> ids) {
+		if (c instanceof Table t && "detectors".equals(t.getData("org.medad.ui.id")) && t.isVisible()) {
+			for (TableItem item : t.getItems()) {
+				ids.add(item.getText(0));
+			}
+		}
+		if (c instanceof org.eclipse.swt.widgets.Composite comp) {
+			for (var child : comp.getChildren()) {
+				collect(child, ids);
+			}
+		}
+	}
+}

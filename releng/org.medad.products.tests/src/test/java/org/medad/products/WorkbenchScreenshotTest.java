@@ -1,0 +1,126 @@
+package org.medad.products;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * Starts the workbench product in a real window under Xvfb. The product's self-test mode shows each
+ * perspective, screenshots it into target/ui-screenshots and reports what it rendered; this test checks
+ * the three perspectives and that the detectors part lists the installed detector in each.
+ */
+class WorkbenchScreenshotTest {
+	static final Path SHOTS = Path.of("target/ui-screenshots").toAbsolutePath();
+	private static Process xvfb;
+	private static String display;
+
+	@BeforeAll
+	static void startXServer() throws Exception {
+		String existing = System.getenv("DISPLAY");
+		if (existing != null && !existing.isBlank() && System.getenv("MEDAD_TEST_XVFB") == null) {
+			display = existing;
+			return;
+		}
+		boolean ci = System.getenv("CI") != null;
+		Path xvfbBin = findOnPath("Xvfb");
+		if (xvfbBin == null) {
+			if (ci) {
+				throw new AssertionError("Xvfb is not installed, and UI tests must run under CI (.ci/run installs it)");
+			}
+			System.err.println("SKIPPED WorkbenchScreenshotTest: no X server (install xvfb to run the UI test)");
+			assumeTrue(false, "no X server available");
+		}
+		for (int n = 91; n < 120 && xvfb == null; n++) {
+			if (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
+				continue;
+			}
+			Process p = new ProcessBuilder(xvfbBin.toString(), ":" + n, "-screen", "0", "1280x900x24", "-nolisten", "tcp")
+					.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+			for (int i = 0; i < 50 && !Files.exists(Path.of("/tmp/.X11-unix/X" + n)) && p.isAlive(); i++) {
+				Thread.sleep(100);
+			}
+			if (p.isAlive()) {
+				xvfb = p;
+				display = ":" + n;
+			}
+		}
+		assertTrue(xvfb != null, "could not start Xvfb");
+	}
+
+	@AfterAll
+	static void stopXServer() throws InterruptedException {
+		if (xvfb != null) {
+			xvfb.destroy();
+			xvfb.waitFor(10, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
+	void threePerspectivesRenderAndListTheDetectors() throws Exception {
+		Files.createDirectories(SHOTS);
+		try (var old = Files.list(SHOTS)) {
+			for (Path p : old.filter(Files::isRegularFile).toList()) {
+				Files.delete(p);
+			}
+		}
+		Path launcher = Product.WORKBENCH.resolve("bin/medad-workbench");
+		Product.Result r = Product.run(List.of(launcher.toString()), Map.of("DISPLAY", display, "MEDAD_JAVA_OPTS",
+				"-Dmedad.ui.selftest=" + SHOTS, "MEDAD_WORKSPACE", Files.createTempDirectory("medad-ws").toString()), 180);
+		assertEquals(0, r.exitCode(), r.toString());
+		Path report = SHOTS.resolve("selftest.json");
+		assertTrue(Files.isRegularFile(report), "the workbench wrote no self-test report: " + r);
+		JsonObject json = JsonParser.parseString(Files.readString(report)).getAsJsonObject();
+		List<String> labels = new ArrayList<>();
+		for (var e : json.getAsJsonArray("perspectives")) {
+			JsonObject p = e.getAsJsonObject();
+			labels.add(p.get("label").getAsString());
+			assertTrue(p.get("selected").getAsBoolean(), p + " was not shown");
+			assertTrue(p.get("detectorsListed").toString().contains("pixelstats"), p.toString());
+			assertLooksRendered(Path.of(p.get("screenshot").getAsString()));
+		}
+		assertEquals(List.of("Review", "Train", "Evaluate"), labels);
+	}
+
+	/** A real rendering has many colours and is window-sized; a blank or failed capture has few. */
+	private static void assertLooksRendered(Path png) throws Exception {
+		assertTrue(Files.isRegularFile(png), png + " missing");
+		BufferedImage img = ImageIO.read(png.toFile());
+		assertTrue(img.getWidth() >= 600 && img.getHeight() >= 400, png + " is " + img.getWidth() + "x" + img.getHeight());
+		Set<Integer> colours = new HashSet<>();
+		for (int y = 0; y < img.getHeight(); y += 3) {
+			for (int x = 0; x < img.getWidth(); x += 3) {
+				colours.add(img.getRGB(x, y));
+			}
+		}
+		assertTrue(colours.size() > 20, png + " has only " + colours.size() + " colours: not rendered");
+	}
+
+	private static Path findOnPath(String name) {
+		for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+			Path p = Path.of(dir, name);
+			if (Files.isExecutable(p)) {
+				return p;
+			}
+		}
+		return null;
+	}
+}
