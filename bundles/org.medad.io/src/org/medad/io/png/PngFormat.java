@@ -34,10 +34,10 @@ public class PngFormat implements ImageFormat {
 
 	@Override
 	public boolean isThisFormat(Path file, byte[] head) {
-		if (head.length >= MAGIC.length) {
-			return java.util.Arrays.equals(head, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
+		if (head.length == 0) { // choosing a writer: by name
+			return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
 		}
-		return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
+		return head.length >= MAGIC.length && java.util.Arrays.equals(head, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
 	}
 
 	@Override
