@@ -5,7 +5,8 @@ import java.awt.image.BufferedImage;
 /**
  * Renders an anomaly map over its grey image: the slice windowed to its own 1st-99th percentile,
  * the map scaled to [low, high] and blended in a perceptual colour ramp (dark blue to yellow), more
- * opaque where the anomaly is stronger, so normal tissue stays readable under the overlay.
+ * opaque where the anomaly is stronger; the lowest 15% of the range is left uncoloured so that normal
+ * tissue stays readable.
  */
 public final class HeatMap {
 	private HeatMap() {
@@ -20,7 +21,7 @@ public final class HeatMap {
 			double g = clamp((grey[i] - win[0]) / greySpan) * 255;
 			double t = clamp((map[i] - low) / span);
 			int rgb = ramp(t);
-			double alpha = 0.15 + 0.6 * t;
+			double alpha = t < 0.15 ? 0 : 0.3 + 0.55 * t;
 			int r = (int) (g * (1 - alpha) + ((rgb >> 16) & 255) * alpha);
 			int gg = (int) (g * (1 - alpha) + ((rgb >> 8) & 255) * alpha);
 			int bl = (int) (g * (1 - alpha) + (rgb & 255) * alpha);

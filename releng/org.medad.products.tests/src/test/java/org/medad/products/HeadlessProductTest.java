@@ -136,6 +136,13 @@ class HeadlessProductTest {
 	}
 
 	@Test
+	void productShipsLauncherAndThirdPartyNotices() throws Exception {
+		assertTrue(Files.isExecutable(Product.HEADLESS.resolve("bin/medad")));
+		String notice = Files.readString(Product.HEADLESS.resolve("NOTICE.md"));
+		assertTrue(notice.contains("Eclipse Public License 2.0") && notice.contains("ImgLib2"), notice);
+	}
+
+	@Test
 	void versionAndHelp() throws Exception {
 		Product.Result v = Product.medad(Product.HEADLESS, "version", "--json");
 		assertEquals(0, v.exitCode(), v.toString());
