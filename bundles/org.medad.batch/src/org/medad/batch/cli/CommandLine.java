@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.medad.batch.command.ConvertCommand;
 import org.medad.batch.command.DemoCommand;
+import org.medad.batch.command.InspectCommand;
 import org.medad.batch.command.DetectorsCommand;
 import org.medad.batch.command.EvaluateCommand;
 import org.medad.batch.command.PhantomCommand;
@@ -31,7 +33,8 @@ public class CommandLine {
 
 	@Activate
 	public CommandLine(@Reference DetectorCatalog catalog, @Reference ImageFormats formats) {
-		for (Command c : List.of(new VersionCommand(), new DetectorsCommand(catalog), new PhantomCommand(),
+		for (Command c : List.of(new VersionCommand(), new DetectorsCommand(catalog), new InspectCommand(formats),
+				new ConvertCommand(formats), new PhantomCommand(),
 				new TrainCommand(catalog, formats), new ScoreCommand(catalog, formats),
 				new EvaluateCommand(catalog, formats), new DemoCommand(catalog, formats))) {
 			commands.put(c.name(), c);

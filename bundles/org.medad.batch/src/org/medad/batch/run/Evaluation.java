@@ -57,10 +57,10 @@ public final class Evaluation {
 			monitor.checkCancelled();
 			long t0 = System.nanoTime();
 			try {
-				Volume slice = formats.read(c.image());
+				Volume slice = formats.readGrey(c.image());
 				AnomalyResult r = model.score(slice);
 				if (c.hasMask()) {
-					addPixels(pixels, r, formats.read(c.mask()), slice, c, options.metricSize());
+					addPixels(pixels, r, formats.readGrey(c.mask()), slice, c, options.metricSize());
 				}
 				double seconds = (System.nanoTime() - t0) / 1e9;
 				rows.add(new CaseScore(c.id(), r.score(), c.anomalous(), threshold != null && r.score() >= threshold,

@@ -61,7 +61,7 @@ public final class ScoringRun {
 				if (!done.contains(c.getKey())) {
 					long t0 = System.nanoTime();
 					try {
-						Volume slice = formats.read(c.getValue());
+						Volume slice = formats.readGrey(c.getValue());
 						AnomalyResult r = model.score(slice);
 						maps.write(slice, r.mapOn(slice.width(), slice.height()), MapWriter.base(out, c.getKey()));
 						boolean pred = threshold != null && r.score() >= threshold;

@@ -65,7 +65,7 @@ public final class TrainingRun {
 		for (Case c : cases) {
 			monitor.checkCancelled();
 			try {
-				scores.add(model.score(formats.read(c.image())).score());
+				scores.add(model.score(formats.readGrey(c.image())).score());
 				labels.add(c.anomalous());
 			} catch (BadInputException e) {
 				monitor.status("skipped in calibration: " + e.getMessage());

@@ -29,6 +29,6 @@ public final class CaseSlices implements SliceSource {
 
 	@Override
 	public Volume load(int index) throws BadInputException {
-		return formats.read(cases.get(index).image());
+		return formats.readGrey(cases.get(index).image());
 	}
 }

@@ -19,6 +19,29 @@ public interface ImageFormats {
 		return formatOf(file).read(file);
 	}
 
+	/**
+	 * A 2D slice for a detector: the image in one grey channel (luma of colour pictures). A volume of one
+	 * slice is taken as that slice; a volume of several is refused, since slicing a volume needs a plane.
+	 */
+	default Volume readGrey(Path file) throws BadInputException {
+		Volume v = read(file).grey();
+		int n = v.voxels().numDimensions();
+		if (n == 2) {
+			return v;
+		}
+		if (n == 3 && v.voxels().dimension(2) == 1 && v.geometry().dimensions() == 3) {
+			var g = v.geometry();
+			double[] d = g.direction();
+			var g2 = new org.medad.core.image.Geometry(new double[] { g.spacing()[0], g.spacing()[1] },
+					new double[] { g.origin()[0], g.origin()[1] }, new double[] { d[0], d[1], d[3], d[4] },
+					g.spacingKnown());
+			return new Volume(v.source(), net.imglib2.view.Views.hyperSlice(v.voxels(), 2, 0), g2, v.modality(),
+					v.metadata());
+		}
+		throw BadInputException.of(file, "is a " + n + "-D image with " + v.voxels().dimension(n - 1)
+				+ " planes; detectors take 2D slices (extract slices from volumes first)");
+	}
+
 	/** Writes with the format that owns the file name's suffix. */
 	void write(Volume image, Path file) throws IOException, BadInputException;
 }

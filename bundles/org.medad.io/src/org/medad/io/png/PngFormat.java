@@ -20,8 +20,8 @@ import org.medad.io.write.PngFiles;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * PNG slices (the BMAD benchmark's format) through the JDK's ImageIO: 8- and 16-bit grey, RGB read
- * as luma (ITU-R 601, as PIL's {@code convert("L")}). Writes 8- or 16-bit grey, whichever holds the values.
+ * PNG slices (the BMAD benchmark's format) through the JDK's ImageIO: 8- and 16-bit grey and RGB (palette
+ * images as their stored indices, alpha dropped). Writes 8- or 16-bit grey, whichever holds the values.
  */
 @Component(service = ImageFormat.class)
 public class PngFormat implements ImageFormat {
@@ -45,8 +45,7 @@ public class PngFormat implements ImageFormat {
 		BufferedImage img = decode(file);
 		Raster r = img.getRaster();
 		int bits = r.getSampleModel().getSampleSize(0);
-		return new ImageHeader(name(), new long[] { r.getWidth(), r.getHeight() }, r.getNumBands(),
-				bits > 8 ? "uint16" : "uint8", Geometry.pixels(2));
+		return ImageHeader.picture(name(), r.getWidth(), r.getHeight(), r.getNumBands(), bits > 8 ? "uint16" : "uint8");
 	}
 
 	@Override
@@ -54,27 +53,17 @@ public class PngFormat implements ImageFormat {
 		Raster r = decode(file).getRaster();
 		int w = r.getWidth();
 		int h = r.getHeight();
-		int bands = r.getNumBands();
-		float[] out = new float[w * h];
-		if (bands < 3) {
-			r.getSamples(0, 0, w, h, 0, out); // band 1 of grey+alpha is alpha: ignored
-		} else {
-			float[] c = new float[w * h];
-			r.getSamples(0, 0, w, h, 0, c);
-			for (int i = 0; i < out.length; i++) {
-				out[i] = 0.299f * c[i];
-			}
-			r.getSamples(0, 0, w, h, 1, c);
-			for (int i = 0; i < out.length; i++) {
-				out[i] += 0.587f * c[i];
-			}
-			r.getSamples(0, 0, w, h, 2, c);
-			for (int i = 0; i < out.length; i++) {
-				out[i] += 0.114f * c[i];
-			}
+		// grey+alpha keeps grey; RGB(A) keeps the three colours, planar, channel axis last
+		int channels = r.getNumBands() >= 3 ? 3 : 1;
+		float[] out = new float[w * h * channels];
+		float[] plane = new float[w * h];
+		for (int c = 0; c < channels; c++) {
+			r.getSamples(0, 0, w, h, c, plane);
+			System.arraycopy(plane, 0, out, c * w * h, w * h);
 		}
-		return new Volume(file.toString(), Images.wrap(out, w, h), Geometry.pixels(2), "OT",
-				Map.of("channels", Integer.toString(bands)));
+		var voxels = channels == 1 ? Images.wrap(out, w, h) : Images.wrap(out, w, h, channels);
+		return new Volume(file.toString(), voxels, Geometry.pixels(2), channels, "OT",
+				Map.of("channels", Integer.toString(r.getNumBands())));
 	}
 
 	private static BufferedImage decode(Path file) throws BadInputException {

@@ -1,0 +1,64 @@
+package org.medad.batch.command;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.medad.batch.cli.Args;
+import org.medad.batch.cli.Command;
+import org.medad.batch.cli.Console;
+import org.medad.core.error.UsageException;
+import org.medad.core.image.Volume;
+import org.medad.io.format.ImageFormats;
+
+/** {@code medad convert IN OUT}: read any supported image (or series) and write it in OUT's format. */
+public final class ConvertCommand implements Command {
+	private final ImageFormats formats;
+
+	public ConvertCommand(ImageFormats formats) {
+		this.formats = formats;
+	}
+
+	@Override
+	public String name() {
+		return "convert";
+	}
+
+	@Override
+	public String summary() {
+		return "convert an image to another format, keeping its geometry (e.g. to .nii.gz)";
+	}
+
+	@Override
+	public String usage() {
+		return """
+				medad convert IN OUT
+				  OUT's name picks the format: .nii.gz / .nii (NIfTI-1 float32), .png (integer grey values)""";
+	}
+
+	@Override
+	public Set<String> valuedOptions() {
+		return Set.of();
+	}
+
+	@Override
+	public Set<String> flags() {
+		return Set.of();
+	}
+
+	@Override
+	public int run(Args args, Console console) throws Exception {
+		if (args.positional().size() != 2) {
+			throw new UsageException("convert takes IN and OUT");
+		}
+		Path in = Path.of(args.positional().get(0));
+		Path out = Path.of(args.positional().get(1));
+		if (Files.isDirectory(out)) {
+			throw new UsageException("OUT must be a file name, " + out + " is a folder");
+		}
+		Volume v = formats.read(in);
+		formats.write(v, out);
+		console.out().println("wrote " + out.toAbsolutePath());
+		return 0;
+	}
+}

@@ -1,0 +1,118 @@
+package org.medad.io.raw;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
+
+import org.medad.core.error.BadInputException;
+
+/**
+ * Reads a run of stored samples into a float array through a {@link VoxelDecoder}: from a plain file at
+ * an offset (one positioned read per 4 MiB buffer, no copy of the whole file), or from a gzip or zlib
+ * stream (inflated chunk by chunk straight into the voxel array). A short file is an error naming the
+ * file, the expected and the available byte counts, never a silent partial volume.
+ */
+public final class SampleReader {
+	private static final int CHUNK = 4 << 20;
+
+	public enum Compression {
+		NONE, GZIP, ZLIB
+	}
+
+	private SampleReader() {
+	}
+
+	public static float[] read(Path file, long offset, long count, Compression compression, VoxelDecoder decoder)
+			throws BadInputException {
+		if (count > Integer.MAX_VALUE - 8) {
+			throw BadInputException.of(file, count + " samples are more than one array holds (2^31)");
+		}
+		float[] out = new float[(int) count];
+		long bytes = count * decoder.type().bytes();
+		try {
+			if (compression == Compression.NONE) {
+				readPlain(file, offset, bytes, out, decoder);
+			} else {
+				try (InputStream raw = java.nio.file.Files.newInputStream(file);
+						InputStream in = compression == Compression.GZIP ? new GZIPInputStream(raw, 1 << 16)
+								: new InflaterInputStream(raw, new java.util.zip.Inflater(), 1 << 16)) {
+					skipFully(in, offset, file);
+					readStream(in, bytes, out, decoder, file);
+				}
+			}
+		} catch (EOFException e) {
+			throw BadInputException.of(file, "truncated: " + e.getMessage(), e);
+		} catch (java.util.zip.ZipException e) {
+			throw BadInputException.of(file, "corrupt compressed data: " + e.getMessage(), e);
+		} catch (IOException e) {
+			throw BadInputException.of(file, "cannot be read: " + e.getMessage(), e);
+		}
+		return out;
+	}
+
+	private static void readPlain(Path file, long offset, long bytes, float[] out, VoxelDecoder decoder)
+			throws IOException {
+		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+			if (ch.size() < offset + bytes) {
+				throw new EOFException("needs " + bytes + " data bytes from offset " + offset + ", file has "
+						+ Math.max(0, ch.size() - offset));
+			}
+			ByteBuffer buf = ByteBuffer.allocateDirect((int) Math.min(CHUNK, Math.max(bytes, 16)));
+			long pos = offset;
+			int at = 0;
+			long left = bytes;
+			while (left > 0) {
+				buf.limit((int) Math.min(buf.capacity(), left + buf.position()));
+				int n = ch.read(buf, pos);
+				if (n < 0) {
+					throw new EOFException("ended at byte " + pos);
+				}
+				pos += n;
+				left -= n;
+				buf.flip();
+				at += decoder.decode(buf, out, at);
+				buf.compact();
+			}
+		}
+	}
+
+	private static void readStream(InputStream in, long bytes, float[] out, VoxelDecoder decoder, Path file)
+			throws IOException {
+		byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(bytes, 16))];
+		ByteBuffer buf = ByteBuffer.wrap(chunk);
+		long left = bytes;
+		int at = 0;
+		while (left > 0) {
+			int want = (int) Math.min(buf.remaining(), left);
+			int n = in.readNBytes(chunk, buf.position(), want);
+			if (n == 0) {
+				throw new EOFException("data end after " + (bytes - left) + " of " + bytes + " bytes");
+			}
+			buf.position(buf.position() + n);
+			left -= n;
+			buf.flip();
+			at += decoder.decode(buf, out, at);
+			buf.compact();
+		}
+	}
+
+	static void skipFully(InputStream in, long n, Path file) throws IOException {
+		long left = n;
+		while (left > 0) {
+			long s = in.skip(left);
+			if (s <= 0) {
+				if (in.read() < 0) {
+					throw new EOFException("ended before the data offset " + n);
+				}
+				s = 1;
+			}
+			left -= s;
+		}
+	}
+}
