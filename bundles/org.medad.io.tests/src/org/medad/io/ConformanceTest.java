@@ -34,7 +34,7 @@ import com.google.gson.JsonParser;
  */
 class ConformanceTest {
 	/** Folders of testdata whose formats are implemented; the rest arrive with their readers. */
-	static final List<String> SUPPORTED = List.of("nifti/", "png/");
+	static final List<String> SUPPORTED = List.of("nifti/", "png/", "meta/");
 
 	static Stream<String> files() throws Exception {
 		JsonObject all = JsonParser.parseString(java.nio.file.Files.readString(TestData.dir().resolve("expected.json")))

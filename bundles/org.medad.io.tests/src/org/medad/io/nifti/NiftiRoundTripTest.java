@@ -17,39 +17,13 @@ import org.medad.core.image.Affine;
 import org.medad.core.image.Geometry;
 import org.medad.core.image.Images;
 import org.medad.core.image.Volume;
+import org.medad.io.RandomGeometry;
 
 class NiftiRoundTripTest {
 	private final NiftiFormat nifti = new NiftiFormat();
 
 	@TempDir
 	Path tmp;
-
-	/** A random orthonormal direction matrix, a reflection for odd seeds. */
-	static double[] randomDirection(Random r, boolean reflect) {
-		double a = r.nextDouble() * Math.PI, b = r.nextDouble() * Math.PI, c = r.nextDouble() * Math.PI;
-		double[] rx = { 1, 0, 0, 0, Math.cos(a), -Math.sin(a), 0, Math.sin(a), Math.cos(a) };
-		double[] ry = { Math.cos(b), 0, Math.sin(b), 0, 1, 0, -Math.sin(b), 0, Math.cos(b) };
-		double[] rz = { Math.cos(c), -Math.sin(c), 0, Math.sin(c), Math.cos(c), 0, 0, 0, 1 };
-		double[] m = mul(mul(rx, ry), rz);
-		if (reflect) {
-			for (int row = 0; row < 3; row++) {
-				m[row * 3 + 2] = -m[row * 3 + 2];
-			}
-		}
-		return m;
-	}
-
-	static double[] mul(double[] p, double[] q) {
-		double[] o = new double[9];
-		for (int i = 0; i < 3; i++) {
-			for (int j = 0; j < 3; j++) {
-				for (int k = 0; k < 3; k++) {
-					o[i * 3 + j] += p[i * 3 + k] * q[k * 3 + j];
-				}
-			}
-		}
-		return o;
-	}
 
 	@Test
 	void randomGeometriesAndValuesSurviveWriteAndRead() throws Exception {
@@ -64,7 +38,7 @@ class NiftiRoundTripTest {
 			}
 			Geometry g = new Geometry(new double[] { 0.3 + r.nextDouble() * 3, 0.3 + r.nextDouble() * 3,
 					0.5 + r.nextDouble() * 5 }, new double[] { r.nextGaussian() * 100, r.nextGaussian() * 100,
-							r.nextGaussian() * 100 }, randomDirection(r, trial % 2 == 1), true);
+							r.nextGaussian() * 100 }, RandomGeometry.direction(r, trial % 2 == 1), true);
 			Volume v = new Volume("t", Images.wrap(data, dims), g, "MR", Map.of());
 			Path f = tmp.resolve("v" + trial + (trial % 2 == 0 ? ".nii.gz" : ".nii"));
 			nifti.write(v, f);

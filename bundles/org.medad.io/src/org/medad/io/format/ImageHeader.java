@@ -16,7 +16,7 @@ public record ImageHeader(String format, long[] dims, int channels, String datat
 		double[] affine, Geometry geometry, Map<String, Object> details) {
 
 	public ImageHeader {
-		details = Map.copyOf(details);
+		details = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details)); // values may be null
 	}
 
 	/** A 2D picture with no physical geometry (PNG, JPEG, BMP). */

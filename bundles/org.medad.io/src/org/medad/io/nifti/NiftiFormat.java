@@ -17,6 +17,7 @@ import org.medad.core.image.Images;
 import org.medad.core.image.Volume;
 import org.medad.io.format.ImageFormat;
 import org.medad.io.format.ImageHeader;
+import org.medad.io.raw.Interleaved;
 import org.medad.io.raw.SampleReader;
 import org.medad.io.raw.VoxelDecoder;
 import org.osgi.service.component.annotations.Component;
@@ -90,24 +91,12 @@ public class NiftiFormat implements ImageFormat {
 				: SampleReader.Compression.NONE, decoder);
 		long[] dims = h.dims();
 		if (h.channels() > 1) {
-			v = planar(v, h.channels());
+			v = Interleaved.planar(v, h.channels());
 			dims = java.util.Arrays.copyOf(dims, dims.length + 1);
 			dims[dims.length - 1] = h.channels();
 		}
 		return new Volume(file.toString(), Images.wrap(v, dims), ih.geometry(), h.channels(), "MR",
 				Map.of("format", h.kind().label));
-	}
-
-	/** Interleaved samples (RGBRGB...) to one plane per channel, the channel axis last. */
-	private static float[] planar(float[] interleaved, int channels) {
-		int n = interleaved.length / channels;
-		float[] out = new float[interleaved.length];
-		for (int i = 0; i < n; i++) {
-			for (int c = 0; c < channels; c++) {
-				out[c * n + i] = interleaved[i * channels + c];
-			}
-		}
-		return out;
 	}
 
 	/** The geometry of the first spatial axes: a 2D image keeps x and y of the 3D affine. */

@@ -28,8 +28,19 @@ public final class SampleReader {
 	private SampleReader() {
 	}
 
+	/** Samples at {@code offset} bytes into the file, or into its decompressed content. */
 	public static float[] read(Path file, long offset, long count, Compression compression, VoxelDecoder decoder)
 			throws BadInputException {
+		return compression == Compression.NONE ? read(file, offset, 0, count, compression, decoder)
+				: read(file, 0, offset, count, compression, decoder);
+	}
+
+	/**
+	 * Samples of a compressed stream that starts {@code fileOffset} bytes into the file (data attached
+	 * after a text header), {@code dataOffset} bytes into the decompressed content.
+	 */
+	public static float[] read(Path file, long fileOffset, long dataOffset, long count, Compression compression,
+			VoxelDecoder decoder) throws BadInputException {
 		if (count > Integer.MAX_VALUE - 8) {
 			throw BadInputException.of(file, count + " samples are more than one array holds (2^31)");
 		}
@@ -37,12 +48,13 @@ public final class SampleReader {
 		long bytes = count * decoder.type().bytes();
 		try {
 			if (compression == Compression.NONE) {
-				readPlain(file, offset, bytes, out, decoder);
+				readPlain(file, fileOffset + dataOffset, bytes, out, decoder);
 			} else {
-				try (InputStream raw = java.nio.file.Files.newInputStream(file);
-						InputStream in = compression == Compression.GZIP ? new GZIPInputStream(raw, 1 << 16)
-								: new InflaterInputStream(raw, new java.util.zip.Inflater(), 1 << 16)) {
-					skipFully(in, offset, file);
+				try (InputStream raw = java.nio.file.Files.newInputStream(file)) {
+					skipFully(raw, fileOffset, file);
+					InputStream in = compression == Compression.GZIP ? new GZIPInputStream(raw, 1 << 16)
+							: new InflaterInputStream(raw, new java.util.zip.Inflater(), 1 << 16);
+					skipFully(in, dataOffset, file);
 					readStream(in, bytes, out, decoder, file);
 				}
 			}
