@@ -118,7 +118,7 @@ public final class InspectCommand implements Command {
 	private static List<Double> toList(double[] a) {
 		List<Double> l = new ArrayList<>();
 		for (double d : a) {
-			l.add(d);
+			l.add(Double.isNaN(d) ? null : d); // a spacing the file does not state
 		}
 		return l;
 	}

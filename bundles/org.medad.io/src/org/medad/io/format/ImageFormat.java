@@ -15,6 +15,11 @@ public interface ImageFormat {
 	/** Short name shown by {@code medad inspect}, e.g. "PNG", "NIfTI-1". */
 	String name();
 
+	/** True for formats whose images are folders of files (DICOM series). */
+	default boolean readsFolders() {
+		return false;
+	}
+
 	/** Cheap check on the file name and its first bytes (at most 512); reads nothing else. */
 	boolean isThisFormat(Path file, byte[] head);
 

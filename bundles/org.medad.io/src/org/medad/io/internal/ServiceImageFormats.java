@@ -40,6 +40,15 @@ public class ServiceImageFormats implements ImageFormats {
 
 	@Override
 	public ImageFormat formatOf(Path file) throws BadInputException {
+		if (Files.isDirectory(file)) {
+			for (ImageFormat f : formats()) {
+				if (f.readsFolders() && f.isThisFormat(file, new byte[0])) {
+					return f;
+				}
+			}
+			throw BadInputException.of(file, "is a folder but not one of images any installed format reads as a whole"
+					+ " (e.g. a DICOM series)");
+		}
 		byte[] head = head(file);
 		for (ImageFormat f : formats()) {
 			if (f.isThisFormat(file, head)) {
@@ -53,7 +62,7 @@ public class ServiceImageFormats implements ImageFormats {
 	@Override
 	public void write(Volume image, Path file) throws IOException, BadInputException {
 		for (ImageFormat f : formats()) {
-			if (f.canWrite() && f.isThisFormat(file, new byte[0])) {
+			if (f.canWrite() && !f.readsFolders() && f.isThisFormat(file, new byte[0])) {
 				f.write(image, file);
 				return;
 			}
@@ -62,9 +71,6 @@ public class ServiceImageFormats implements ImageFormats {
 	}
 
 	static byte[] head(Path file) throws BadInputException {
-		if (Files.isDirectory(file)) {
-			throw BadInputException.of(file, "is a folder, expected an image file");
-		}
 		try (InputStream in = Files.newInputStream(file)) {
 			return in.readNBytes(512);
 		} catch (NoSuchFileException e) {
