@@ -16,10 +16,7 @@ import org.medad.core.error.BadInputException;
 import org.medad.core.image.Images;
 import org.medad.core.image.Volume;
 import org.medad.io.format.ImageFormat;
-import org.medad.io.format.ImageFormats;
 import org.medad.io.format.ImageHeader;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -51,21 +48,12 @@ class ConformanceTest {
 		return out.stream();
 	}
 
-	static ImageFormats formats() throws InterruptedException {
-		var ctx = FrameworkUtil.getBundle(ConformanceTest.class).getBundleContext();
-		ServiceTracker<ImageFormats, ImageFormats> t = new ServiceTracker<>(ctx, ImageFormats.class, null);
-		t.open();
-		ImageFormats f = t.waitForService(10_000);
-		assertNotNull(f, "ImageFormats service missing");
-		return f;
-	}
-
 	@ParameterizedTest
 	@MethodSource("files")
 	void fileMatchesExpected(String name) throws Exception {
 		JsonObject e = TestData.expected(name);
 		Path path = TestData.dir().resolve(name);
-		ImageFormat format = formats().formatOf(path);
+		ImageFormat format = FormatServices.get().formatOf(path);
 		String codec = e.has("needs_codec") && !e.get("needs_codec").isJsonNull() ? e.get("needs_codec").getAsString()
 				: null;
 		if (codec != null && NOT_IMPLEMENTED.stream().anyMatch(codec::startsWith)) {

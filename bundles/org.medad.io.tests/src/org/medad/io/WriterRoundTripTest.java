@@ -23,7 +23,7 @@ class WriterRoundTripTest {
 	@ParameterizedTest
 	@ValueSource(strings = { ".nii.gz", ".nii", ".nrrd", ".mha" })
 	void writeThenReadKeepsValuesAndGeometry(String suffix) throws Exception {
-		ImageFormats formats = ConformanceTest.formats();
+		ImageFormats formats = FormatServices.get();
 		Random r = new Random(suffix.hashCode());
 		for (int trial = 0; trial < 8; trial++) {
 			boolean twoD = trial % 4 == 3 && !suffix.startsWith(".nii");
