@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.medad.batch.command.BenchCommand;
 import org.medad.batch.command.ConvertCommand;
 import org.medad.batch.command.DemoCommand;
 import org.medad.batch.command.InspectCommand;
@@ -36,7 +37,7 @@ public class CommandLine {
 		for (Command c : List.of(new VersionCommand(), new DetectorsCommand(catalog), new InspectCommand(formats),
 				new ConvertCommand(formats), new PhantomCommand(),
 				new TrainCommand(catalog, formats), new ScoreCommand(catalog, formats),
-				new EvaluateCommand(catalog, formats), new DemoCommand(catalog, formats))) {
+				new EvaluateCommand(catalog, formats), new DemoCommand(catalog, formats), new BenchCommand(formats))) {
 			commands.put(c.name(), c);
 		}
 	}

@@ -31,12 +31,12 @@ final class DicomFile {
 	final DicomDataset data;
 	final TransferSyntax syntax;
 	final String syntaxUid;
-	/** Native pixel data, or null when encapsulated. */
-	final byte[] pixels;
+	/** Native pixel data (a view on the file's bytes, not a copy), or null when encapsulated. */
+	final ByteBuffer pixels;
 	/** Encapsulated fragments (the basic offset table item excluded), or null when native. */
 	final List<byte[]> fragments;
 
-	private DicomFile(Path file, DicomDataset data, TransferSyntax syntax, String syntaxUid, byte[] pixels,
+	private DicomFile(Path file, DicomDataset data, TransferSyntax syntax, String syntaxUid, ByteBuffer pixels,
 			List<byte[]> fragments) {
 		this.file = file;
 		this.data = data;
@@ -141,7 +141,7 @@ final class DicomFile {
 		final ByteBuffer b;
 		final boolean explicit;
 		final DicomDataset top;
-		byte[] pixels;
+		ByteBuffer pixels;
 		List<byte[]> fragments;
 
 		Parser(Path file, ByteBuffer b, boolean explicit, DicomDataset top) {
@@ -183,7 +183,9 @@ final class DicomFile {
 						fragments = fragments(tag, end);
 					} else {
 						// keep what is there: the header stays readable, decoding then reports the shortfall
-						pixels = take(tag, Math.min(len, b.remaining()), at);
+						int n = (int) Math.min(len, b.remaining());
+						pixels = b.slice(b.position(), n).order(b.order());
+						b.position(b.position() + n);
 					}
 				} else if ("SQ".equals(vr) || undefined || (!explicit && Tag.isKnownSequence(tag))) {
 					into.putSequence(tag, items(tag, undefined ? UNDEFINED : len, end));

@@ -179,6 +179,10 @@ public class DicomSeriesFormat implements ImageFormat {
 		float[] out = new float[n * slices * ch];
 		for (int k = 0; k < slices; k++) {
 			DicomFile f = s.slices().get(k);
+			if (ch == 1) {
+				PixelDecoder.decodeInto(f, PixelFormat.of(f), out, k * n);
+				continue;
+			}
 			float[] v = PixelDecoder.decode(f, PixelFormat.of(f));
 			for (int c = 0; c < ch; c++) {
 				System.arraycopy(v, c * n, out, c * n * slices + k * n, n);

@@ -32,7 +32,8 @@ final class PixelDecoder {
 		case RLE -> rle(f, p);
 		case JPEG -> jpeg(f, p);
 		};
-		return finish(v, p, f.syntax.codec);
+		finish(v, 0, v.length, p, f.syntax.codec);
+		return v;
 	}
 
 	private static float[] natives(DicomFile f, PixelFormat p) throws BadInputException {
@@ -43,23 +44,44 @@ final class PixelDecoder {
 		long samples = p.samples();
 		if (p.bitsAllocated() == 1) {
 			long need = (samples + 7) / 8;
-			if (f.pixels.length < need) {
-				throw truncated(f, f.pixels.length, need);
+			if (f.pixels.remaining() < need) {
+				throw truncated(f, f.pixels.remaining(), need);
 			}
 			float[] out = new float[(int) samples];
 			for (int i = 0; i < out.length; i++) {
-				out[i] = (f.pixels[i >>> 3] >>> (i & 7)) & 1;
+				out[i] = (f.pixels.get(i >>> 3) >>> (i & 7)) & 1;
 			}
 			return out;
 		}
-		DataType t = p.dataType(f.file);
-		long need = samples * t.bytes();
-		if (f.pixels.length < need) {
-			throw truncated(f, f.pixels.length, need);
-		}
 		float[] out = new float[(int) samples];
-		new VoxelDecoder(t, f.syntax.order, 1, 0).decode(ByteBuffer.wrap(f.pixels, 0, (int) need), out, 0);
+		nativeInto(f, p, out, 0);
 		return p.channels() > 1 && !p.planar() ? interleavedToPlanar(out, p) : framePlanarToPlanar(out, p);
+	}
+
+	/** Native samples straight into {@code out} at {@code at}, unconverted (no copy of the frame). */
+	private static void nativeInto(DicomFile f, PixelFormat p, float[] out, int at) throws BadInputException {
+		DataType t = p.dataType(f.file);
+		long need = p.samples() * t.bytes();
+		if (f.pixels.remaining() < need) {
+			throw truncated(f, f.pixels.remaining(), need);
+		}
+		new VoxelDecoder(t, f.syntax.order, 1, 0).decode(f.pixels.duplicate().limit((int) need).order(f.syntax.order),
+				out, at);
+	}
+
+	/**
+	 * Decodes a single-frame grey image into {@code out} from {@code at}: native data go there directly,
+	 * other codecs through a frame-sized buffer.
+	 */
+	static void decodeInto(DicomFile f, PixelFormat p, float[] out, int at) throws BadInputException {
+		int n = (int) p.samples();
+		if (f.syntax.codec == TransferSyntax.Codec.NATIVE && p.channels() == 1 && p.bitsAllocated() > 1
+				&& f.pixels != null) {
+			nativeInto(f, p, out, at);
+			finish(out, at, n, p, f.syntax.codec);
+			return;
+		}
+		System.arraycopy(decode(f, p), 0, out, at, n);
 	}
 
 	private static BadInputException truncated(DicomFile f, long have, long need) {
@@ -223,36 +245,36 @@ final class PixelDecoder {
 	}
 
 	/** Sign from BitsStored, MONOCHROME1 inversion, YBR to RGB, rescale. */
-	private static float[] finish(float[] v, PixelFormat p, TransferSyntax.Codec codec) {
+	private static void finish(float[] v, int from, int count, PixelFormat p, TransferSyntax.Codec codec) {
+		int to = from + count;
 		int bs = p.bitsStored();
 		if (p.signed() && bs < p.bitsAllocated() && p.bitsAllocated() > 1) {
 			int shift = 32 - bs;
-			for (int i = 0; i < v.length; i++) {
+			for (int i = from; i < to; i++) {
 				v[i] = ((int) v[i] << shift) >> shift;
 			}
 		}
 		if (p.monochrome1()) {
 			double lo = p.signed() ? -(1L << (bs - 1)) : 0;
 			double hi = p.signed() ? (1L << (bs - 1)) - 1 : (1L << bs) - 1;
-			for (int i = 0; i < v.length; i++) {
+			for (int i = from; i < to; i++) {
 				v[i] = (float) (hi + lo - v[i]);
 			}
 		}
 		if (p.channels() == 3 && p.photometric().startsWith("YBR_FULL") && codec != TransferSyntax.Codec.JPEG) {
-			int n = v.length / 3;
+			int n = count / 3;
 			for (int i = 0; i < n; i++) {
-				double y = v[i], cb = v[n + i] - 128, cr = v[2 * n + i] - 128;
-				v[i] = (float) clamp(y + 1.402 * cr);
-				v[n + i] = (float) clamp(y - 0.344136 * cb - 0.714136 * cr);
-				v[2 * n + i] = (float) clamp(y + 1.772 * cb);
+				double y = v[from + i], cb = v[from + n + i] - 128, cr = v[from + 2 * n + i] - 128;
+				v[from + i] = (float) clamp(y + 1.402 * cr);
+				v[from + n + i] = (float) clamp(y - 0.344136 * cb - 0.714136 * cr);
+				v[from + 2 * n + i] = (float) clamp(y + 1.772 * cb);
 			}
 		}
 		if (p.slope() != 1 || p.intercept() != 0) {
-			for (int i = 0; i < v.length; i++) {
+			for (int i = from; i < to; i++) {
 				v[i] = (float) (v[i] * p.slope() + p.intercept());
 			}
 		}
-		return v;
 	}
 
 	private static double clamp(double x) {

@@ -68,6 +68,10 @@ public final class SampleReader {
 		return out;
 	}
 
+	/**
+	 * Plain files are memory-mapped and converted straight into the voxel array, in as many parallel
+	 * ranges as there are cores for large reads (conversion and page faults of the new array dominate).
+	 */
 	private static void readPlain(Path file, long offset, long bytes, float[] out, VoxelDecoder decoder)
 			throws IOException {
 		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -75,25 +79,57 @@ public final class SampleReader {
 				throw new EOFException("needs " + bytes + " data bytes from offset " + offset + ", file has "
 						+ Math.max(0, ch.size() - offset));
 			}
-			ByteBuffer buf = ByteBuffer.allocateDirect((int) Math.min(CHUNK, Math.max(bytes, 16)));
-			long pos = offset;
-			int at = 0;
-			long left = bytes;
-			while (left > 0) {
-				buf.limit((int) Math.min(buf.capacity(), left + buf.position()));
-				int n = ch.read(buf, pos);
-				if (n < 0) {
-					throw new EOFException("ended at byte " + pos);
+			int size = decoder.type().bytes();
+			long samples = bytes / size;
+			int parts = bytes < (16 << 20) ? 1 : Math.min(Runtime.getRuntime().availableProcessors(), 8);
+			long per = (samples + parts - 1) / parts;
+			java.util.List<java.util.concurrent.Callable<Void>> tasks = new java.util.ArrayList<>();
+			for (int k = 0; k < parts; k++) {
+				long first = k * per;
+				long count = Math.min(per, samples - first);
+				if (count > 0) {
+					tasks.add(() -> {
+						convert(ch, offset + first * size, count * size, out, (int) first, decoder);
+						return null;
+					});
 				}
-				pos += n;
-				left -= n;
-				buf.flip();
-				at += decoder.decode(buf, out, at);
-				buf.compact();
 			}
+			if (tasks.size() == 1) {
+				tasks.get(0).call();
+				return;
+			}
+			try (var pool = java.util.concurrent.Executors.newFixedThreadPool(tasks.size())) {
+				for (var f : pool.invokeAll(tasks)) {
+					f.get();
+				}
+			}
+		} catch (IOException e) {
+			throw e;
+		} catch (java.util.concurrent.ExecutionException e) {
+			throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+		} catch (Exception e) {
+			throw new IOException(e);
 		}
 	}
 
+	private static void convert(FileChannel ch, long offset, long bytes, float[] out, int at, VoxelDecoder decoder)
+			throws IOException {
+		for (long pos = 0; pos < bytes;) {
+			long len = Math.min(bytes - pos, 1L << 30); // mappings are limited to 2 GiB each
+			ByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, offset + pos, len);
+			while (map.hasRemaining()) {
+				int n = decoder.decode(map.limit(Math.min(map.capacity(), map.position() + CHUNK)), out, at);
+				at += n;
+				map.limit(map.capacity());
+				if (n == 0) {
+					break;
+				}
+			}
+			pos += len;
+		}
+	}
+
+	/** Inflates chunk by chunk straight into the voxel array (no whole-file buffer). */
 	private static void readStream(InputStream in, long bytes, float[] out, VoxelDecoder decoder, Path file)
 			throws IOException {
 		byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(bytes, 16))];

@@ -47,6 +47,10 @@ public final class VoxelDecoder {
 		return n;
 	}
 
+	/** Per-thread scratch for bulk 16-bit reads, reused across decoders so slices allocate nothing extra. */
+	private static final ThreadLocal<short[]> SHORTS = ThreadLocal.withInitial(() -> new short[0]);
+
+	/** Bulk copies into a primitive scratch array, then a plain loop the JIT vectorises. */
 	private void unscaled(ByteBuffer in, float[] out, int at, int n) {
 		int p = in.position();
 		switch (type) {
@@ -60,16 +64,21 @@ public final class VoxelDecoder {
 				out[at + i] = in.get(p + i) & 0xff;
 			}
 		}
-		case INT16 -> {
-			var b = in.asShortBuffer();
-			for (int i = 0; i < n; i++) {
-				out[at + i] = b.get(i);
+		case INT16, UINT16 -> {
+			short[] s = SHORTS.get();
+			if (s.length < n) {
+				s = new short[n];
+				SHORTS.set(s);
 			}
-		}
-		case UINT16 -> {
-			var b = in.asShortBuffer();
-			for (int i = 0; i < n; i++) {
-				out[at + i] = b.get(i) & 0xffff;
+			in.asShortBuffer().get(s, 0, n);
+			if (type == DataType.INT16) {
+				for (int i = 0; i < n; i++) {
+					out[at + i] = s[i];
+				}
+			} else {
+				for (int i = 0; i < n; i++) {
+					out[at + i] = s[i] & 0xffff;
+				}
 			}
 		}
 		case FLOAT32 -> in.asFloatBuffer().get(out, at, n);
