@@ -15,7 +15,8 @@ import org.medad.io.raw.VoxelDecoder;
 
 /**
  * Pixel data to real-world values, laid out x fastest, then y, frame, and channel last: native samples
- * (any bit depth, bit-packed, sign from BitsStored), RLE Lossless, JPEG baseline (through ImageIO);
+ * (any bit depth, bit-packed, sign from BitsStored), RLE Lossless, lossless JPEG (process 14, own decoder),
+ * JPEG baseline (through ImageIO);
  * then MONOCHROME1 inversion, YBR to RGB, and RescaleSlope/Intercept.
  */
 final class PixelDecoder {
@@ -31,6 +32,7 @@ final class PixelDecoder {
 		case NATIVE -> natives(f, p);
 		case RLE -> rle(f, p);
 		case JPEG -> jpeg(f, p);
+		case JPEG_LOSSLESS -> jpegLossless(f, p);
 		};
 		finish(v, 0, v.length, p, f.syntax.codec);
 		return v;
@@ -192,6 +194,30 @@ final class PixelDecoder {
 			for (int c = 0; c < p.channels(); c++) {
 				r.getSamples(0, 0, p.columns(), p.rows(), Math.min(c, r.getNumBands() - 1), plane);
 				System.arraycopy(plane, 0, out, c * n * p.frames() + fr * n, n);
+			}
+		}
+		return out;
+	}
+
+	/** Lossless JPEG (process 14) through this bundle's own decoder, one stream per frame. */
+	private static float[] jpegLossless(DicomFile f, PixelFormat p) throws BadInputException {
+		java.util.List<byte[]> frames = frameStreams(f, p);
+		int n = (int) p.framePixels();
+		float[] out = new float[(int) p.samples()];
+		DataType t = p.dataType(f.file);
+		for (int fr = 0; fr < p.frames(); fr++) {
+			JpegLossless.Image img = JpegLossless.decode(f.file, frames.get(fr));
+			if (img.columns() != p.columns() || img.rows() != p.rows() || img.components() != p.channels()) {
+				throw BadInputException.of(f.file, "lossless JPEG frame " + fr + " is " + img.columns() + "x" + img.rows()
+						+ "x" + img.components() + ", the data set says " + p.columns() + "x" + p.rows() + "x"
+						+ p.channels());
+			}
+			int[] s = img.samples();
+			for (int c = 0; c < p.channels(); c++) {
+				int base = c * n * p.frames() + fr * n;
+				for (int i = 0; i < n; i++) {
+					out[base + i] = (float) signed(s[i * p.channels() + c], t);
+				}
 			}
 		}
 		return out;

@@ -13,9 +13,9 @@ enum TransferSyntax {
 	JPEG_BASELINE("1.2.840.10008.1.2.4.50", "JPEG Baseline (Process 1)", true, ByteOrder.LITTLE_ENDIAN, Codec.JPEG),
 	JPEG_EXTENDED("1.2.840.10008.1.2.4.51", "JPEG Extended (Process 2 and 4)", true, ByteOrder.LITTLE_ENDIAN, null),
 	JPEG_LOSSLESS("1.2.840.10008.1.2.4.57", "JPEG Lossless, Non-Hierarchical (Process 14)", true,
-			ByteOrder.LITTLE_ENDIAN, null),
+			ByteOrder.LITTLE_ENDIAN, Codec.JPEG_LOSSLESS),
 	JPEG_LOSSLESS_SV1("1.2.840.10008.1.2.4.70", "JPEG Lossless, First-Order Prediction (Process 14, SV1)", true,
-			ByteOrder.LITTLE_ENDIAN, null),
+			ByteOrder.LITTLE_ENDIAN, Codec.JPEG_LOSSLESS),
 	JPEG_LS_LOSSLESS("1.2.840.10008.1.2.4.80", "JPEG-LS Lossless", true, ByteOrder.LITTLE_ENDIAN, null),
 	JPEG_LS_NEAR("1.2.840.10008.1.2.4.81", "JPEG-LS Lossy (Near-Lossless)", true, ByteOrder.LITTLE_ENDIAN, null),
 	JPEG2000_LOSSLESS("1.2.840.10008.1.2.4.90", "JPEG 2000 Image Compression (Lossless Only)", true,
@@ -23,7 +23,7 @@ enum TransferSyntax {
 	JPEG2000("1.2.840.10008.1.2.4.91", "JPEG 2000 Image Compression", true, ByteOrder.LITTLE_ENDIAN, null);
 
 	enum Codec {
-		NATIVE, RLE, JPEG
+		NATIVE, RLE, JPEG, JPEG_LOSSLESS
 	}
 
 	final String uid;

@@ -76,6 +76,26 @@ class InspectConvertTest {
 	}
 
 	@Test
+	void dicomSeriesFolderInspectsAsOneVolumeInPositionOrder() throws Exception {
+		Path series = testFile("dicom/series_ch2bet_ct/IM947036").getParent();
+		Product.Result r = Product.medad(Product.HEADLESS, "inspect", series.toString(), "--json");
+		assertEquals(0, r.exitCode(), r.toString());
+		JsonObject j = JsonParser.parseString(r.out()).getAsJsonObject();
+		assertEquals("DICOM-series", j.get("format").getAsString());
+		assertEquals("[181,217,8]", j.get("dims").toString());
+		assertEquals("[1.0,1.0,3.0]", j.get("spacing").toString());
+		assertEquals(-180379294.0, j.get("sum").getAsDouble());
+		// first slice by position (z = -11 mm LPS) is the volume's origin, whatever the file names say
+		assertEquals("[0.0,0.0,3.0,-11.0]", j.getAsJsonArray("affine").get(2).toString());
+		Path out = tmp.resolve("series.nii.gz");
+		assertEquals(0, Product.medad(Product.HEADLESS, "convert", series.toString(), out.toString()).exitCode());
+		JsonObject nii = JsonParser.parseString(Product.medad(Product.HEADLESS, "inspect", out.toString(), "--json").out())
+				.getAsJsonObject();
+		assertEquals(j.get("dims"), nii.get("dims"));
+		assertEquals(j.get("sum"), nii.get("sum"));
+	}
+
+	@Test
 	void unreadableFilesExitThreeNamingTheFile() throws Exception {
 		Path header = testFile("nifti/analyze.hdr");
 		Product.Result r = Product.medad(Product.HEADLESS, "inspect", header.toString(), "--json");
