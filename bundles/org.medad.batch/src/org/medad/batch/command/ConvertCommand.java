@@ -32,13 +32,15 @@ public final class ConvertCommand implements Command {
 	@Override
 	public String usage() {
 		return """
-				medad convert IN OUT
-				  OUT's name picks the format: .nii.gz / .nii (NIfTI-1 float32), .png (integer grey values)""";
+				medad convert IN OUT [--series INDEX|UID]
+				  IN       any readable image, or a DICOM series folder (--series picks one of several)
+				  OUT      its name picks the format: .nii.gz / .nii (NIfTI-1 float32), .nrrd, .mha (float32, LPS),
+				           .tif (2D float32), .png (integer grey values)""";
 	}
 
 	@Override
 	public Set<String> valuedOptions() {
-		return Set.of();
+		return Set.of("--series");
 	}
 
 	@Override
@@ -56,7 +58,7 @@ public final class ConvertCommand implements Command {
 		if (Files.isDirectory(out)) {
 			throw new UsageException("OUT must be a file name, " + out + " is a folder");
 		}
-		Volume v = formats.read(in);
+		Volume v = formats.formatOf(in).read(in, args.get("--series", null));
 		formats.write(v, out);
 		console.out().println("wrote " + out.toAbsolutePath());
 		return 0;

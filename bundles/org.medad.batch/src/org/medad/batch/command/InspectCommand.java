@@ -41,14 +41,15 @@ public final class InspectCommand implements Command {
 	@Override
 	public String usage() {
 		return """
-				medad inspect PATH [--json]
+				medad inspect PATH [--series INDEX|UID] [--json]
+				  --series   which series of a DICOM folder holding several (listed when omitted)
 				  --json   one object: format, dims (x fastest), channels, datatype (as stored), spacing,
 				           min, max, mean, sum (real-world values, colour samples pooled), affine (voxel to RAS)""";
 	}
 
 	@Override
 	public Set<String> valuedOptions() {
-		return Set.of();
+		return Set.of("--series");
 	}
 
 	@Override
@@ -58,8 +59,9 @@ public final class InspectCommand implements Command {
 		}
 		Path path = Path.of(args.positional().get(0));
 		ImageFormat format = formats.formatOf(path);
-		ImageHeader header = format.parseHeader(path);
-		Volume volume = format.read(path);
+		String series = args.get("--series", null);
+		ImageHeader header = format.parseHeader(path, series);
+		Volume volume = format.read(path, series);
 		Map<String, Object> out = describe(header, volume);
 		if (args.flag("--json")) {
 			console.json(out);

@@ -49,6 +49,11 @@ public class DicomSeriesFormat implements ImageFormat {
 	}
 
 	static Series series(Path dir) throws BadInputException {
+		return series(dir, null);
+	}
+
+	/** The series of the folder; with several, the one chosen by index (as listed) or SeriesInstanceUID. */
+	static Series series(Path dir, String choice) throws BadInputException {
 		Map<String, List<DicomFile>> byUid = new LinkedHashMap<>();
 		for (Path f : files(dir)) {
 			if (!isDicom(f)) {
@@ -61,18 +66,32 @@ public class DicomSeriesFormat implements ImageFormat {
 		if (byUid.isEmpty()) {
 			throw BadInputException.of(dir, "holds no DICOM files");
 		}
-		if (byUid.size() > 1) {
-			StringBuilder s = new StringBuilder("holds " + byUid.size() + " series; convert or inspect one at a time:");
-			int i = 0;
-			for (var e : byUid.entrySet()) {
-				String desc = e.getValue().get(0).data.string(Tag.SERIES_DESCRIPTION);
-				s.append(String.format("%n  [%d] %s  %d files%s", i++, e.getKey(), e.getValue().size(),
-						desc == null ? "" : "  " + desc));
+		if (choice != null) {
+			List<String> uids = new ArrayList<>(byUid.keySet());
+			String uid = choice.matches("\\d+") && Integer.parseInt(choice) < uids.size()
+					? uids.get(Integer.parseInt(choice))
+					: choice;
+			if (!byUid.containsKey(uid)) {
+				throw BadInputException.of(dir, "has no series '" + choice + "'; it holds " + list(byUid));
 			}
-			throw BadInputException.of(dir, s.toString());
+			return order(dir, uid, byUid.get(uid));
+		}
+		if (byUid.size() > 1) {
+			throw BadInputException.of(dir, "holds " + list(byUid) + "; choose one with --series INDEX|UID");
 		}
 		var entry = byUid.entrySet().iterator().next();
 		return order(dir, entry.getKey(), entry.getValue());
+	}
+
+	private static String list(Map<String, List<DicomFile>> byUid) {
+		StringBuilder s = new StringBuilder(byUid.size() + " series:");
+		int i = 0;
+		for (var e : byUid.entrySet()) {
+			String desc = e.getValue().get(0).data.string(Tag.SERIES_DESCRIPTION);
+			s.append(String.format("%n  [%d] %s  %d files%s", i++, e.getKey(), e.getValue().size(),
+					desc == null ? "" : "  " + desc));
+		}
+		return s.toString();
 	}
 
 	private static Series order(Path dir, String uid, List<DicomFile> files) throws BadInputException {
@@ -154,6 +173,16 @@ public class DicomSeriesFormat implements ImageFormat {
 		return header(dir, series(dir));
 	}
 
+	@Override
+	public ImageHeader parseHeader(Path dir, String part) throws BadInputException {
+		return header(dir, series(dir, part));
+	}
+
+	@Override
+	public Volume read(Path dir, String part) throws BadInputException {
+		return volume(dir, series(dir, part));
+	}
+
 	private static ImageHeader header(Path dir, Series s) throws BadInputException {
 		DicomFile first = s.slices().get(0);
 		PixelFormat p = PixelFormat.of(first);
@@ -170,7 +199,10 @@ public class DicomSeriesFormat implements ImageFormat {
 
 	@Override
 	public Volume read(Path dir) throws BadInputException {
-		Series s = series(dir);
+		return volume(dir, series(dir));
+	}
+
+	private static Volume volume(Path dir, Series s) throws BadInputException {
 		ImageHeader h = header(dir, s);
 		PixelFormat p0 = PixelFormat.of(s.slices().get(0));
 		int n = (int) p0.framePixels();

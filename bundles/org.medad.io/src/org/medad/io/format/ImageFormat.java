@@ -28,6 +28,24 @@ public interface ImageFormat {
 	/** All planes as one image in real-world values, with the file's geometry. */
 	Volume read(Path file) throws BadInputException;
 
+	/**
+	 * Several images in one path (the series of a DICOM folder): picks one by index or identifier. Formats
+	 * holding one image per path accept only a null selector.
+	 */
+	default ImageHeader parseHeader(Path file, String part) throws BadInputException {
+		if (part != null) {
+			throw BadInputException.of(file, name() + " files hold one image; there is no '" + part + "' to choose");
+		}
+		return parseHeader(file);
+	}
+
+	default Volume read(Path file, String part) throws BadInputException {
+		if (part != null) {
+			throw BadInputException.of(file, name() + " files hold one image; there is no '" + part + "' to choose");
+		}
+		return read(file);
+	}
+
 	default boolean canWrite() {
 		return false;
 	}
