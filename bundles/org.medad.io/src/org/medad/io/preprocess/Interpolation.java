@@ -1,0 +1,6 @@
+package org.medad.io.preprocess;
+
+/** Resampling kernels. */
+public enum Interpolation {
+	NEAREST, BILINEAR, BICUBIC
+}
