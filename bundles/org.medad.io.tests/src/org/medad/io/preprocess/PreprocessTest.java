@@ -62,7 +62,7 @@ class PreprocessTest {
 		}
 		Volume v = new Resize(8, 4, Interpolation.NEAREST, false).apply(slice(new float[] { 1, 2, 3, 4 }, 2, 2));
 		assertEquals(8, v.width());
-		assertEquals(2.0, v.geometry().spacing()[0] * 4, 1e-9, "spacing scales with the resize");
+		assertEquals(0.25, v.geometry().spacing()[0], 1e-9, "spacing scales with the resize: 2 px became 8");
 	}
 
 	@Test
