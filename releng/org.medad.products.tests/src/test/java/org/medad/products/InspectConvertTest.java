@@ -96,6 +96,37 @@ class InspectConvertTest {
 	}
 
 	@Test
+	void scoringAVolumeWritesItsMapOnTheInputGeometry() throws Exception {
+		Path volume = testFile("nifti/KmeansTest_T1UCharRaw.nii.gz");
+		Path data = tmp.resolve("data");
+		assertEquals(0, Product.medad(Product.HEADLESS, "phantom", "--out", data.toString(), "--size", "64", "--train",
+				"12", "--valid", "2", "--test", "2").exitCode());
+		Path model = tmp.resolve("model");
+		assertEquals(0, Product.medad(Product.HEADLESS, "train", "--detector", "pixelstats", "--data", data.toString(),
+				"--out", model.toString(), "--set", "size=64").exitCode());
+		Path maps = tmp.resolve("maps");
+		Product.Result s = Product.medad(Product.HEADLESS, "score", "--model", model.toString(), "--input",
+				volume.toString(), "--out", maps.toString());
+		assertEquals(0, s.exitCode(), s.toString());
+		Path map = maps.resolve("KmeansTest_T1UCharRaw.nii.gz");
+		assertTrue(Files.isRegularFile(map), "volume map written as NIfTI: " + s);
+		JsonObject in = JsonParser.parseString(Product.medad(Product.HEADLESS, "inspect", volume.toString(), "--json")
+				.out()).getAsJsonObject();
+		JsonObject out = JsonParser.parseString(Product.medad(Product.HEADLESS, "inspect", map.toString(), "--json")
+				.out()).getAsJsonObject();
+		assertEquals(in.get("dims"), out.get("dims"));
+		JsonArray a = in.getAsJsonArray("affine"), b = out.getAsJsonArray("affine");
+		for (int r = 0; r < 3; r++) {
+			for (int k = 0; k < 4; k++) {
+				assertEquals(a.get(r).getAsJsonArray().get(k).getAsDouble(), b.get(r).getAsJsonArray().get(k).getAsDouble(),
+						1e-4, "affine " + r + "," + k);
+			}
+		}
+		assertTrue(out.get("max").getAsDouble() > 0, "a real map, not zeros");
+		assertTrue(Files.readString(maps.resolve("scores.csv")).contains("KmeansTest_T1UCharRaw.nii.gz,"));
+	}
+
+	@Test
 	void unreadableFilesExitThreeNamingTheFile() throws Exception {
 		Path header = testFile("nifti/analyze.hdr");
 		Product.Result r = Product.medad(Product.HEADLESS, "inspect", header.toString(), "--json");
