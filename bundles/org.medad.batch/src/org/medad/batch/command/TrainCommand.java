@@ -11,6 +11,7 @@ import org.medad.batch.run.TrainingRun;
 import org.medad.core.detect.DetectorCatalog;
 import org.medad.core.error.UsageException;
 import org.medad.core.model.ModelPackage;
+import org.medad.io.dataset.SliceSpec;
 import org.medad.io.format.ImageFormats;
 
 /** {@code medad train}: fit a detector on a data set's normal images and write a model package. */
@@ -42,12 +43,14 @@ public final class TrainCommand implements Command {
 				  --out MODEL     model package folder to write (replaced only once complete)
 				  --set key=value a detector setting (medad detectors --settings lists them)
 				  --device D      auto, cpu or gpu:N (default auto)
-				  --seed N        seed of all randomness (default 0)""";
+				  --seed N        seed of all randomness (default 0)
+				  --plane P       axial (default), coronal or sagittal: the slices taken from 3D volumes
+				  --slices A:B    slice indices A (inclusive) to B (exclusive) of each volume, e.g. 60:100""";
 	}
 
 	@Override
 	public Set<String> valuedOptions() {
-		return Set.of("--detector", "--data", "--out", "--set", "--device", "--seed");
+		return Set.of("--detector", "--data", "--out", "--set", "--device", "--seed", "--plane", "--slices");
 	}
 
 	@Override
@@ -57,9 +60,15 @@ public final class TrainCommand implements Command {
 		if (!device.matches("auto|cpu|gpu:\\d+")) {
 			throw new UsageException("--device must be auto, cpu or gpu:N, got '" + device + "'");
 		}
+		SliceSpec spec;
+		try {
+			spec = SliceSpec.parse(args.get("--plane", null), args.get("--slices", null));
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
 		ModelPackage pkg = new TrainingRun(formats, new ConsoleProgress(console.err())).run(detector,
 				Path.of(args.require("--data")), Path.of(args.require("--out")), args.settings(),
-				args.longValue("--seed", 0));
+				args.longValue("--seed", 0), spec);
 		var m = pkg.manifest();
 		console.out().printf("trained %s on %d images in %.1f s; threshold %s (%s)%nmodel: %s (sha256 %s)%n",
 				m.detector().id(), m.training().files(), m.training().seconds(), m.thresholds().image(),

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.medad.core.detect.AnomalyResult;
 import org.medad.core.detect.TrainedModel;
 import org.medad.core.error.BadInputException;
 import org.medad.core.error.MedadException;
@@ -52,22 +51,22 @@ public final class Evaluation {
 		PixelAuroc pixels = new PixelAuroc();
 		// one colour scale for the split so heat maps compare; twice the decision threshold tops it
 		MapWriter mapWriter = threshold == null ? null : new MapWriter(0, 2 * threshold);
+		CaseScorer scorer = new CaseScorer(formats);
 		monitor.begin("Evaluating " + options.split() + " (" + cases.size() + " cases)", cases.size());
 		for (Case c : cases) {
 			monitor.checkCancelled();
 			long t0 = System.nanoTime();
 			try {
-				Volume slice = formats.readGrey(c.image());
-				AnomalyResult r = model.score(slice);
+				CaseScorer.Scored r = scorer.score(model, c.image());
 				if (c.hasMask()) {
-					addPixels(pixels, r, formats.readGrey(c.mask()), slice, c, options.metricSize());
+					addPixels(pixels, r, formats.read(c.mask()).grey(), c, options.metricSize());
 				}
 				double seconds = (System.nanoTime() - t0) / 1e9;
 				rows.add(new CaseScore(c.id(), r.score(), c.anomalous(), threshold != null && r.score() >= threshold,
 						seconds));
 				if (options.saveMaps()) {
 					MapWriter w = mapWriter != null ? mapWriter : new MapWriter(0, r.score());
-					w.write(slice, r.mapOn(slice.width(), slice.height()), MapWriter.base(out.resolve("maps"), c.id()));
+					scorer.writeMap(r, MapWriter.base(out.resolve("maps"), c.id()), w);
 				}
 			} catch (BadInputException e) {
 				errors.add(new CaseError(c.id(), e.getMessage()));
@@ -80,18 +79,29 @@ public final class Evaluation {
 		return metrics;
 	}
 
-	private static void addPixels(PixelAuroc pixels, AnomalyResult r, Volume mask, Volume slice, Case c,
-			Integer metricSize) throws BadInputException {
-		if (mask.width() != slice.width() || mask.height() != slice.height()) {
-			throw BadInputException.of(c.mask(), "mask is " + mask.width() + "x" + mask.height() + " but its image "
-					+ c.image().getFileName() + " is " + slice.width() + "x" + slice.height());
+	/** Map and mask on the mask's grid (or both resampled to the metric size, for 2D as the papers do). */
+	private static void addPixels(PixelAuroc pixels, CaseScorer.Scored r, Volume mask, Case c, Integer metricSize)
+			throws BadInputException {
+		long[] want = new long[r.image().voxels().numDimensions()];
+		for (int d = 0; d < want.length; d++) {
+			want[d] = r.image().voxels().dimension(d);
+		}
+		long[] have = new long[mask.voxels().numDimensions()];
+		for (int d = 0; d < have.length; d++) {
+			have[d] = mask.voxels().dimension(d);
+		}
+		boolean squeezed = have.length == 3 && have[2] == 1 && want.length == 2 && have[0] == want[0] && have[1] == want[1];
+		if (!java.util.Arrays.equals(want, have) && !squeezed) {
+			throw BadInputException.of(c.mask(), "mask is " + java.util.Arrays.toString(have) + " but its image "
+					+ c.image().getFileName() + " is " + java.util.Arrays.toString(want));
 		}
 		float[] m = Images.toArray(mask.voxels());
-		if (metricSize == null) {
-			pixels.add(r.mapOn(mask.width(), mask.height()), m);
+		if (metricSize == null || r.isVolume()) {
+			pixels.add(r.map(), m);
 		} else {
-			pixels.add(r.mapOn(metricSize, metricSize),
-					Resample.nearest(m, mask.width(), mask.height(), metricSize, metricSize));
+			int w = (int) want[0], h = (int) want[1];
+			pixels.add(Resample.bilinear(r.map(), w, h, metricSize, metricSize),
+					Resample.nearest(m, w, h, metricSize, metricSize));
 		}
 	}
 

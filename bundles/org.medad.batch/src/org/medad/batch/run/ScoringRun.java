@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.medad.core.detect.AnomalyResult;
 import org.medad.core.detect.TrainedModel;
 import org.medad.core.error.BadInputException;
 import org.medad.core.error.MedadException;
@@ -23,7 +22,6 @@ import org.medad.core.image.Volume;
 import org.medad.core.model.AtomicFiles;
 import org.medad.core.model.ModelPackage;
 import org.medad.core.progress.ProgressMonitor;
-import org.medad.io.dataset.Slicing;
 import org.medad.io.format.ImageFormats;
 
 /**
@@ -48,6 +46,7 @@ public final class ScoringRun {
 		Set<String> done = completed(csv, out);
 		Double threshold = pkg.manifest().thresholds() == null ? null : pkg.manifest().thresholds().image();
 		MapWriter maps = new MapWriter(0, threshold == null ? 1 : 2 * threshold);
+		CaseScorer scorer = new CaseScorer(formats);
 		List<CaseError> errors = new ArrayList<>();
 		long start = System.nanoTime();
 		int scored = 0;
@@ -62,7 +61,9 @@ public final class ScoringRun {
 				if (!done.contains(c.getKey())) {
 					long t0 = System.nanoTime();
 					try {
-						double score = scoreCase(model, c.getValue(), MapWriter.base(out, c.getKey()), maps);
+						CaseScorer.Scored result = scorer.score(model, c.getValue());
+						scorer.writeMap(result, MapWriter.base(out, c.getKey()), maps);
+						double score = result.score();
 						boolean pred = threshold != null && score >= threshold;
 						rows.write(Csv.line(c.getKey(), score, pred ? 1 : 0, (System.nanoTime() - t0) / 1e9));
 						rows.flush(); // the row marks the case complete: it goes last, whole
@@ -92,41 +93,6 @@ public final class ScoringRun {
 		record.put("finished", Instant.now().toString());
 		AtomicFiles.writeString(out.resolve("run.json"), Json.of(record) + "\n");
 		return errors.size();
-	}
-
-	/**
-	 * Scores one case and writes its map: a 2D image gets a heat-map PNG and a float TIFF; a 3D volume is
-	 * scored axial slice by slice, its map stacked back onto the volume's own grid and written as NIfTI on
-	 * the input's exact geometry, and its score is the maximum over slices.
-	 */
-	private double scoreCase(TrainedModel model, Path file, Path base, MapWriter maps)
-			throws MedadException, IOException {
-		Volume v = formats.read(file).grey();
-		if (v.voxels().numDimensions() == 2) {
-			AnomalyResult r = model.score(v);
-			maps.write(v, r.mapOn(v.width(), v.height()), base);
-			return r.score();
-		}
-		if (v.voxels().numDimensions() == 3 && v.voxels().dimension(2) == 1 && v.geometry().dimensions() != 3) {
-			Volume slice = formats.readGrey(file);
-			AnomalyResult r = model.score(slice);
-			maps.write(slice, r.mapOn(slice.width(), slice.height()), base);
-			return r.score();
-		}
-		if (v.voxels().numDimensions() != 3) {
-			throw BadInputException.of(file, "is " + v.voxels().numDimensions() + "-D; scoring takes 2D slices or 3D volumes");
-		}
-		int depth = (int) v.voxels().dimension(2);
-		List<Volume> slices = Slicing.slices(v, Slicing.Plane.AXIAL, 0, depth);
-		List<float[]> sliceMaps = new ArrayList<>(depth);
-		double max = Double.NEGATIVE_INFINITY;
-		for (AnomalyResult r : model.scoreBatch(slices)) {
-			sliceMaps.add(r.mapOn(v.width(), v.height()));
-			max = Math.max(max, r.score());
-		}
-		formats.write(Slicing.stack(sliceMaps, v, Slicing.Plane.AXIAL, 0), base.resolveSibling(base.getFileName()
-				+ ".nii.gz"));
-		return max;
 	}
 
 	/**

@@ -19,6 +19,7 @@ import org.medad.core.settings.Settings;
 import org.medad.io.dataset.BmadDataset;
 import org.medad.io.dataset.Case;
 import org.medad.io.dataset.CaseSlices;
+import org.medad.io.dataset.SliceSpec;
 import org.medad.io.format.ImageFormats;
 import org.medad.metrics.F1Max;
 
@@ -37,11 +38,18 @@ public final class TrainingRun {
 
 	public ModelPackage run(InstalledDetector detector, Path data, Path out, Map<String, String> overrides, long seed)
 			throws MedadException, IOException {
+		return run(detector, data, out, overrides, seed, SliceSpec.ALL_AXIAL);
+	}
+
+	/** Trains on the slices {@code spec} selects from volumes (2D images are used whole). */
+	public ModelPackage run(InstalledDetector detector, Path data, Path out, Map<String, String> overrides, long seed,
+			SliceSpec spec) throws MedadException, IOException {
 		Settings settings = detector.detector().settingsSchema().parse(overrides);
 		BmadDataset dataset = BmadDataset.open(data);
 		List<Case> normals = dataset.training();
 		long start = System.nanoTime();
-		try (TrainedModel model = detector.detector().train(new CaseSlices(normals, formats), settings, seed, monitor)) {
+		CaseSlices slices = new CaseSlices(normals, formats, spec);
+		try (TrainedModel model = detector.detector().train(slices, settings, seed, monitor)) {
 			ModelManifest.Thresholds thresholds = calibrate(model, dataset);
 			double seconds = (System.nanoTime() - start) / 1e9;
 			List<String> ids = normals.stream().map(Case::id).sorted().toList();
@@ -49,9 +57,16 @@ public final class TrainingRun {
 					SoftwareVersion.get(), "cpu", seconds, Instant.now().toString());
 			var manifest = new ModelManifest(ModelManifest.FORMAT_VERSION,
 					new ModelManifest.DetectorRef(detector.descriptor().id(), detector.descriptor().version()),
-					settings.values(), model.preprocessing(), thresholds, training, List.of(), List.of());
+					settings.values(), preprocessing(model, spec, slices), thresholds, training, List.of(), List.of());
 			return ModelPackage.write(out, manifest, model.weights());
 		}
+	}
+
+	private static Map<String, Object> preprocessing(TrainedModel model, SliceSpec spec, CaseSlices slices) {
+		Map<String, Object> p = new java.util.LinkedHashMap<>(model.preprocessing());
+		p.put("slices", spec.describe());
+		p.put("trainingSlices", slices.size());
+		return p;
 	}
 
 	private ModelManifest.Thresholds calibrate(TrainedModel model, BmadDataset dataset) throws MedadException {
@@ -62,10 +77,11 @@ public final class TrainingRun {
 		List<Double> scores = new ArrayList<>();
 		List<Boolean> labels = new ArrayList<>();
 		monitor.begin("Calibrating the threshold on valid", cases.size());
+		CaseScorer scorer = new CaseScorer(formats);
 		for (Case c : cases) {
 			monitor.checkCancelled();
 			try {
-				scores.add(model.score(formats.readGrey(c.image())).score());
+				scores.add(scorer.score(model, c.image()).score());
 				labels.add(c.anomalous());
 			} catch (BadInputException e) {
 				monitor.status("skipped in calibration: " + e.getMessage());
