@@ -18,6 +18,7 @@ import org.medad.core.image.Volume;
 import org.medad.io.format.ImageFormat;
 import org.medad.io.format.ImageHeader;
 import org.medad.io.raw.Interleaved;
+import org.medad.io.raw.MappedVoxels;
 import org.medad.io.raw.SampleReader;
 import org.medad.io.raw.VoxelDecoder;
 import org.osgi.service.component.annotations.Component;
@@ -86,6 +87,13 @@ public class NiftiFormat implements ImageFormat {
 		boolean gz = data.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
 		long offset = h.singleFile() ? h.voxOffset() : Math.max(0, h.voxOffset());
 		long samples = h.voxelCount() * h.channels();
+		if (!gz && h.channels() == 1) { // uncompressed: a lazily converted view over the memory-mapped file
+			var mapped = MappedVoxels.open(data, offset, h.dims(), h.dataType(file), h.order(), h.slope(),
+					h.intercept());
+			if (mapped != null) {
+				return new Volume(file.toString(), mapped, ih.geometry(), 1, "MR", Map.of("format", h.kind().label));
+			}
+		}
 		VoxelDecoder decoder = new VoxelDecoder(h.dataType(file), h.order(), h.slope(), h.intercept());
 		float[] v = SampleReader.read(data, offset, samples, gz ? SampleReader.Compression.GZIP
 				: SampleReader.Compression.NONE, decoder);
