@@ -55,6 +55,35 @@ class VolumeDatasetTest {
 	}
 
 	@Test
+	void imagesAndMasksMatchedByNameNnUnetStyle() throws Exception {
+		ImageFormats formats = service(ImageFormats.class);
+		BrainPhantom phantom = new BrainPhantom(SIDE);
+		Path data = tmp.resolve("paired");
+		for (int i = 0; i < 6; i++) {
+			Volume[] v = volume(phantom, 700 + i, i >= 3);
+			formats.write(v[0], data.resolve("imagesTr/case" + i + "_0000.nii.gz"));
+			formats.write(v[1], data.resolve("labelsTr/case" + i + ".nii.gz"));
+		}
+		var dataset = org.medad.io.dataset.Datasets.open(data, formats);
+		assertEquals(3, dataset.training().size(), "cases with empty masks are the normal ones");
+		assertEquals(6, dataset.cases("test").size());
+		assertTrue(dataset.cases("test").get(5).anomalous());
+		CommandLine cli = service(CommandLine.class);
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		PrintStream errs = new PrintStream(err, true, StandardCharsets.UTF_8);
+		assertEquals(0, cli.execute(new String[] { "train", "--detector", "pixelstats", "--data", data.toString(),
+				"--out", tmp.resolve("pm").toString(), "--set", "size=48" }, new PrintStream(new ByteArrayOutputStream()),
+				errs), err.toString(StandardCharsets.UTF_8));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		assertEquals(0, cli.execute(new String[] { "evaluate", "--model", tmp.resolve("pm").toString(), "--data",
+				data.toString(), "--out", tmp.resolve("pe").toString(), "--json" }, new PrintStream(out, true,
+						StandardCharsets.UTF_8), errs), err.toString(StandardCharsets.UTF_8));
+		JsonObject m = JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
+		assertEquals(3, m.get("n_anomalous").getAsInt());
+		assertTrue(m.get("pixel_auroc").getAsDouble() > 0.8, m.toString());
+	}
+
+	@Test
 	void trainOnSliceRangeAndEvaluateVolumes() throws Exception {
 		ImageFormats formats = service(ImageFormats.class);
 		BrainPhantom phantom = new BrainPhantom(SIDE);

@@ -16,7 +16,8 @@ import org.medad.core.image.Volume;
 import org.medad.core.model.AtomicFiles;
 import org.medad.core.model.ModelPackage;
 import org.medad.core.progress.ProgressMonitor;
-import org.medad.io.dataset.BmadDataset;
+import org.medad.io.dataset.Datasets;
+import org.medad.io.dataset.LabelledData;
 import org.medad.io.dataset.Case;
 import org.medad.io.format.ImageFormats;
 import org.medad.metrics.Auroc;
@@ -43,7 +44,7 @@ public final class Evaluation {
 
 	public Map<String, Object> run(TrainedModel model, ModelPackage pkg, Path data, Options options, Path out)
 			throws MedadException, IOException {
-		BmadDataset dataset = BmadDataset.open(data);
+		LabelledData dataset = Datasets.open(data, formats);
 		List<Case> cases = dataset.cases(options.split());
 		Double threshold = pkg.manifest().thresholds() == null ? null : pkg.manifest().thresholds().image();
 		List<CaseScore> rows = new ArrayList<>();

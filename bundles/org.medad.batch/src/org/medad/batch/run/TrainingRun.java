@@ -16,7 +16,8 @@ import org.medad.core.model.ModelManifest;
 import org.medad.core.model.ModelPackage;
 import org.medad.core.progress.ProgressMonitor;
 import org.medad.core.settings.Settings;
-import org.medad.io.dataset.BmadDataset;
+import org.medad.io.dataset.Datasets;
+import org.medad.io.dataset.LabelledData;
 import org.medad.io.dataset.Case;
 import org.medad.io.dataset.CaseSlices;
 import org.medad.io.dataset.SliceSpec;
@@ -45,7 +46,7 @@ public final class TrainingRun {
 	public ModelPackage run(InstalledDetector detector, Path data, Path out, Map<String, String> overrides, long seed,
 			SliceSpec spec) throws MedadException, IOException {
 		Settings settings = detector.detector().settingsSchema().parse(overrides);
-		BmadDataset dataset = BmadDataset.open(data);
+		LabelledData dataset = Datasets.open(data, formats);
 		List<Case> normals = dataset.training();
 		long start = System.nanoTime();
 		CaseSlices slices = new CaseSlices(normals, formats, spec);
@@ -69,7 +70,7 @@ public final class TrainingRun {
 		return p;
 	}
 
-	private ModelManifest.Thresholds calibrate(TrainedModel model, BmadDataset dataset) throws MedadException {
+	private ModelManifest.Thresholds calibrate(TrainedModel model, LabelledData dataset) throws MedadException {
 		if (!dataset.hasSplit("valid")) {
 			return new ModelManifest.Thresholds(null, null, "none: the data set has no valid split");
 		}

@@ -17,7 +17,7 @@ import org.medad.core.error.BadInputException;
  * images either directly in those folders or under {@code img/}, masks of anomalous images under
  * {@code label/} or {@code anomaly_mask/} with the image's file name (or the same stem).
  */
-public final class BmadDataset {
+public final class BmadDataset implements LabelledData {
 	public static final String LAYOUT = "BMAD layout: train/good/ and valid/ or test/ holding good/ and Ungood/, "
 			+ "images directly there or in img/, masks in label/ or anomaly_mask/";
 	private static final List<String> MASK_FOLDERS = List.of("label", "anomaly_mask");
@@ -43,11 +43,18 @@ public final class BmadDataset {
 		return root;
 	}
 
+	@Override
+	public String layout() {
+		return "BMAD";
+	}
+
+	@Override
 	public boolean hasSplit(String split) {
 		return Files.isDirectory(root.resolve(split));
 	}
 
 	/** Every case of a split, normal ones first, each group sorted by file name. */
+	@Override
 	public List<Case> cases(String split) throws BadInputException {
 		Path dir = root.resolve(split);
 		if (!Files.isDirectory(dir)) {
@@ -63,6 +70,7 @@ public final class BmadDataset {
 	}
 
 	/** The normal training images. */
+	@Override
 	public List<Case> training() throws BadInputException {
 		List<Case> normals = group(root.resolve("train").resolve("good"), false);
 		if (normals.isEmpty()) {
@@ -92,7 +100,7 @@ public final class BmadDataset {
 		return out;
 	}
 
-	private static List<Path> list(Path dir) throws BadInputException {
+	static List<Path> list(Path dir) throws BadInputException {
 		try (Stream<Path> s = Files.list(dir)) {
 			return s.filter(Files::isRegularFile).filter(BmadDataset::isImageName).sorted().toList();
 		} catch (IOException e) {

@@ -1,0 +1,38 @@
+package org.medad.io.dataset;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.medad.core.error.BadInputException;
+import org.medad.io.format.ImageFormats;
+
+/** Recognises a data set's layout: BMAD, images + masks matched by name, or a plain folder of images. */
+public final class Datasets {
+	public static final String LAYOUTS = "BMAD layout (train/good, valid|test/{good,Ungood}), or images/ + masks/ "
+			+ "matched by name (also imagesTr/ + labelsTr/)";
+
+	private Datasets() {
+	}
+
+	public static LabelledData open(Path root, ImageFormats formats) throws BadInputException {
+		if (!Files.isDirectory(root)) {
+			throw BadInputException.of(root, Files.exists(root) ? "is not a folder; expected a data set in the " + LAYOUTS
+					: "no such data folder; expected a data set in the " + LAYOUTS);
+		}
+		if (Files.isDirectory(root.resolve("train").resolve("good"))) {
+			return BmadDataset.open(root);
+		}
+		if (PairedFolders.matches(root)) {
+			return PairedFolders.open(root, formats);
+		}
+		try (var s = Files.list(root)) {
+			if (s.anyMatch(Files::isRegularFile)) {
+				return new PlainFolder(root);
+			}
+		} catch (IOException e) {
+			throw BadInputException.of(root, "cannot list folder: " + e.getMessage(), e);
+		}
+		throw BadInputException.of(root, "not a data set in a known layout: " + LAYOUTS + ", or a folder of images");
+	}
+}
