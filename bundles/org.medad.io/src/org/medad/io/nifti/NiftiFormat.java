@@ -95,8 +95,8 @@ public class NiftiFormat implements ImageFormat {
 			}
 		}
 		VoxelDecoder decoder = new VoxelDecoder(h.dataType(file), h.order(), h.slope(), h.intercept());
-		float[] v = SampleReader.read(data, offset, samples, gz ? SampleReader.Compression.GZIP
-				: SampleReader.Compression.NONE, decoder);
+		float[] v = gz ? SampleReader.readGzip(data, offset, samples, decoder)
+				: SampleReader.read(data, offset, samples, SampleReader.Compression.NONE, decoder);
 		long[] dims = h.dims();
 		if (h.channels() > 1) {
 			v = Interleaved.planar(v, h.channels());

@@ -28,6 +28,35 @@ public final class SampleReader {
 	private SampleReader() {
 	}
 
+	/**
+	 * Samples of a whole-file gzip stream, through libdeflate when the system has it and the file's size
+	 * trailer promises the bytes needed, else through the JDK's zlib.
+	 */
+	public static float[] readGzip(Path file, long offset, long count, VoxelDecoder decoder)
+			throws BadInputException {
+		Libdeflate fast = Libdeflate.instance();
+		if (fast != null && count <= Integer.MAX_VALUE - 8) {
+			try {
+				byte[] all = java.nio.file.Files.readAllBytes(file);
+				long need = offset + count * decoder.type().bytes();
+				long isize = all.length >= 4 ? ByteBuffer.wrap(all, all.length - 4, 4)
+						.order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL : -1;
+				if (isize >= need && isize < Integer.MAX_VALUE - 8) {
+					ByteBuffer raw = fast.gunzip(all, isize);
+					if (raw != null) {
+						float[] out = new float[(int) count];
+						raw.position((int) offset).limit((int) need);
+						decoder.decode(raw, out, 0);
+						return out;
+					}
+				}
+			} catch (IOException e) {
+				throw BadInputException.of(file, "cannot be read: " + e.getMessage(), e);
+			}
+		}
+		return read(file, offset, count, Compression.GZIP, decoder);
+	}
+
 	/** Samples at {@code offset} bytes into the file, or into its decompressed content. */
 	public static float[] read(Path file, long offset, long count, Compression compression, VoxelDecoder decoder)
 			throws BadInputException {
