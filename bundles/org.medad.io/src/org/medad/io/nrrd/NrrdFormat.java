@@ -81,11 +81,8 @@ public class NrrdFormat implements ImageFormat {
 			}
 			yield SampleReader.read(h.dataFile(), offset, count, SampleReader.Compression.NONE, decoder);
 		}
-		// byte skip counts in decompressed bytes; a detached .gz file may go through libdeflate
-		case "gzip", "gz" -> h.dataOffset() == 0 ? SampleReader.readGzip(h.dataFile(), Math.max(0, skip), count,
-				decoder)
-				: SampleReader.read(h.dataFile(), h.dataOffset(), Math.max(0, skip), count,
-						SampleReader.Compression.GZIP, decoder);
+		// byte skip counts in decompressed bytes
+		case "gzip", "gz" -> SampleReader.readGzip(h.dataFile(), h.dataOffset(), Math.max(0, skip), count, decoder);
 		case "ascii", "text", "txt" -> ascii(h, count);
 		default -> throw BadInputException.of(file, "NRRD encoding '" + h.encoding() + "' is not supported (raw, gzip, "
 				+ "ascii are)");

@@ -21,26 +21,24 @@ public final class Libdeflate {
 	private final Object decompressor;
 	private final Class<?> arenaClass;
 	private final Object longLayout;
-	private final Object byteLayout;
-	private final Method segmentCopy;
 	private final Method getLong;
 	private final Method asByteBuffer;
 	private final Method ofAuto;
 	private final Method allocate;
+	private final Method ofBuffer;
 
-	private Libdeflate(MethodHandle decompress, Object decompressor, Class<?> arenaClass, Object byteLayout,
-			Object longLayout, Method segmentCopy, Class<?> segmentClass) throws ReflectiveOperationException {
+	private Libdeflate(MethodHandle decompress, Object decompressor, Class<?> arenaClass, Object longLayout,
+			Class<?> segmentClass) throws ReflectiveOperationException {
 		this.decompress = decompress;
 		this.decompressor = decompressor;
 		this.arenaClass = arenaClass;
-		this.byteLayout = byteLayout;
 		this.longLayout = longLayout;
-		this.segmentCopy = segmentCopy;
 		// methods of the public interfaces: the implementation classes are not exported
 		this.getLong = segmentClass.getMethod("get", Class.forName("java.lang.foreign.ValueLayout$OfLong"), long.class);
 		this.asByteBuffer = segmentClass.getMethod("asByteBuffer");
 		this.ofAuto = arenaClass.getMethod("ofAuto");
 		this.allocate = Class.forName("java.lang.foreign.SegmentAllocator").getMethod("allocate", long.class);
+		this.ofBuffer = segmentClass.getMethod("ofBuffer", java.nio.Buffer.class);
 	}
 
 	/** The shared decoder, or null when libdeflate or the FFM API is not available. */
@@ -77,7 +75,6 @@ public final class Libdeflate {
 			Object address = valueLayoutC.getField("ADDRESS").get(null);
 			Object jint = valueLayoutC.getField("JAVA_INT").get(null);
 			Object jlong = valueLayoutC.getField("JAVA_LONG").get(null);
-			Object jbyte = valueLayoutC.getField("JAVA_BYTE").get(null);
 			Method of = descriptorC.getMethod("of", layoutC, layoutC.arrayType());
 			Method downcall = linkerC.getMethod("downcallHandle", segmentC, descriptorC, optionC.arrayType());
 			Object noOptions = Array.newInstance(optionC, 0);
@@ -96,26 +93,24 @@ public final class Libdeflate {
 					((Optional<?>) find.invoke(lib, "libdeflate_gzip_decompress")).orElseThrow(),
 					of.invoke(null, jint, args), noOptions);
 			Object decompressor = alloc.invoke();
-			Method copy = segmentC.getMethod("copy", Object.class, int.class, segmentC, valueLayoutC, long.class,
-					int.class);
-			return new Libdeflate(gunzip, decompressor, arenaC, jbyte, jlong, copy, segmentC);
+			return new Libdeflate(gunzip, decompressor, arenaC, jlong, segmentC);
 		} catch (Throwable e) {
 			return null; // no FFM access or no libdeflate: zlib it is
 		}
 	}
 
 	/**
-	 * Decompresses a single-member gzip buffer into exactly {@code size} bytes; null when it does not
-	 * decompress to that size (several members, corrupt data), so the caller falls back to zlib.
+	 * Decompresses a single-member gzip stream held in a direct buffer (a memory-mapped file: no heap copy)
+	 * into exactly {@code size} bytes off the heap; null when it does not decompress to that size (several
+	 * members, corrupt data), so the caller falls back to zlib.
 	 */
-	public synchronized ByteBuffer gunzip(byte[] compressed, long size) {
+	public synchronized ByteBuffer gunzip(ByteBuffer compressed, long size) {
 		try {
 			Object auto = ofAuto.invoke(null); // the output lives as long as the returned buffer
-			Object src = allocate.invoke(auto, (long) compressed.length);
-			segmentCopy.invoke(null, compressed, 0, src, byteLayout, 0L, compressed.length);
+			Object src = ofBuffer.invoke(null, compressed);
 			Object dst = allocate.invoke(auto, Math.max(1, size));
 			Object actual = allocate.invoke(auto, 8L);
-			int rc = (int) decompress.invoke(decompressor, src, (long) compressed.length, dst, size, actual);
+			int rc = (int) decompress.invoke(decompressor, src, (long) compressed.remaining(), dst, size, actual);
 			long got = (long) getLong.invoke(actual, longLayout, 0L);
 			if (rc != SUCCESS || got != size) {
 				return null;
@@ -124,5 +119,12 @@ public final class Libdeflate {
 		} catch (Throwable e) {
 			return null;
 		}
+	}
+
+	/** The same for a heap array (copied once into native memory). */
+	public ByteBuffer gunzip(byte[] compressed, long size) {
+		ByteBuffer direct = ByteBuffer.allocateDirect(compressed.length);
+		direct.put(compressed).flip();
+		return gunzip(direct, size);
 	}
 }

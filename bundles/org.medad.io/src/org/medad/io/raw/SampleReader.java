@@ -34,27 +34,35 @@ public final class SampleReader {
 	 */
 	public static float[] readGzip(Path file, long offset, long count, VoxelDecoder decoder)
 			throws BadInputException {
+		return readGzip(file, 0, offset, count, decoder);
+	}
+
+	/** The same for a gzip stream starting {@code fileOffset} bytes into the file (after a text header). */
+	public static float[] readGzip(Path file, long fileOffset, long offset, long count, VoxelDecoder decoder)
+			throws BadInputException {
 		Libdeflate fast = Libdeflate.instance();
 		if (fast != null && count <= Integer.MAX_VALUE - 8) {
-			try {
-				byte[] all = java.nio.file.Files.readAllBytes(file);
-				long need = offset + count * decoder.type().bytes();
-				long isize = all.length >= 4 ? ByteBuffer.wrap(all, all.length - 4, 4)
-						.order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL : -1;
-				if (isize >= need && isize < Integer.MAX_VALUE - 8) {
-					ByteBuffer raw = fast.gunzip(all, isize);
-					if (raw != null) {
-						float[] out = new float[(int) count];
-						raw.position((int) offset).limit((int) need);
-						decoder.decode(raw, out, 0);
-						return out;
+			try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+				long length = ch.size() - fileOffset;
+				if (length >= 18 && length < Integer.MAX_VALUE) {
+					ByteBuffer mapped = ch.map(FileChannel.MapMode.READ_ONLY, fileOffset, length);
+					long need = offset + count * decoder.type().bytes();
+					long isize = mapped.order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt((int) length - 4) & 0xFFFFFFFFL;
+					if (isize >= need && isize < Integer.MAX_VALUE - 8) {
+						ByteBuffer raw = fast.gunzip(mapped, isize);
+						if (raw != null) {
+							float[] out = new float[(int) count];
+							raw.position((int) offset).limit((int) need);
+							decoder.decode(raw, out, 0);
+							return out;
+						}
 					}
 				}
 			} catch (IOException e) {
 				throw BadInputException.of(file, "cannot be read: " + e.getMessage(), e);
 			}
 		}
-		return read(file, offset, count, Compression.GZIP, decoder);
+		return read(file, fileOffset, offset, count, Compression.GZIP, decoder);
 	}
 
 	/** Samples at {@code offset} bytes into the file, or into its decompressed content. */
