@@ -64,6 +64,29 @@ class BrainPhantomTest {
 	}
 
 	@Test
+	void volumeSlicesShareASubjectAndLesionsSpanSeveralSlices() {
+		int depth = 12;
+		float[] mid = phantom.volumeSlice(3, 0, 6, depth).image();
+		float[] top = phantom.volumeSlice(3, 0, 11, depth).image();
+		assertArrayEquals(mid, phantom.volumeSlice(3, 0, 6, depth).image(), "deterministic");
+		assertTrue(headWidth(top) < headWidth(mid), "the head narrows toward the top: " + headWidth(top) + " vs "
+				+ headWidth(mid));
+		int slicesWithLesion = 0;
+		for (int z = 0; z < depth; z++) {
+			slicesWithLesion += phantom.volumeSlice(5, 1, z, depth).hasLesion() ? 1 : 0;
+		}
+		assertTrue(slicesWithLesion >= 2 && slicesWithLesion < depth, "lesion spans " + slicesWithLesion + " slices");
+	}
+
+	private static int headWidth(float[] img) {
+		int n = 96, row = 48, w = 0;
+		for (int x = 0; x < n; x++) {
+			w += img[row * n + x] > 20 ? 1 : 0;
+		}
+		return w;
+	}
+
+	@Test
 	void datasetIsWrittenInTheBmadLayout() throws Exception {
 		new PhantomDataset(40, 3, 2, 2, 1, 9).write(tmp, ProgressMonitor.NULL);
 		for (String dir : new String[] { "train/good/img", "valid/good/img", "valid/Ungood/img", "valid/Ungood/label",

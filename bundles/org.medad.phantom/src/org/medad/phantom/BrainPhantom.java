@@ -36,6 +36,56 @@ public final class BrainPhantom {
 		return generate(seed, maxLesions);
 	}
 
+	/**
+	 * Slice {@code z} of a volume of {@code depth} slices of subject {@code seed}: the head narrows and the
+	 * ventricles vanish away from the middle; each lesion is an ellipsoid whose cross-section shrinks with
+	 * its distance in z from its centre slice. Same seed, same volume.
+	 */
+	public BrainSlice volumeSlice(long seed, int maxLesions, int z, int depth) {
+		SplittableRandom anatomy = new SplittableRandom(seed);
+		Subject base = new Subject(anatomy);
+		double zc = depth == 1 ? 0 : 2.0 * z / (depth - 1) - 1; // -1 bottom .. 1 top
+		Subject s = base.atHeight(zc);
+		SplittableRandom sliceRnd = new SplittableRandom(seed * 31 + z);
+		float[] texture = SmoothNoise.octaves(sliceRnd, size, 8, 3);
+		float[] image = new float[size * size];
+		double[] brainRadius = new double[size * size];
+		paintTissue(s, texture, image, brainRadius);
+		float[] mask = new float[size * size];
+		int lesions = maxLesions == 0 ? 0 : 1 + anatomy.nextInt(maxLesions);
+		for (int l = 0; l < lesions; l++) {
+			SplittableRandom lr = new SplittableRandom(seed * 7919 + l);
+			int z0 = depth / 4 + lr.nextInt(Math.max(1, depth / 2));
+			double rz = Math.max(1, depth / 6.0 + lr.nextDouble(0, depth / 6.0));
+			double dz = (z - z0) / rz;
+			if (Math.abs(dz) < 1) {
+				new Lesion(new SplittableRandom(seed * 104729 + l), size, base, Math.sqrt(1 - dz * dz))
+						.paint(image, mask, brainRadius, size);
+			}
+		}
+		addNoise(image, sliceRnd);
+		return new BrainSlice(image, mask, size);
+	}
+
+	private void paintTissue(Subject s, float[] texture, float[] image, double[] brainRadius) {
+		for (int y = 0; y < size; y++) {
+			for (int x = 0; x < size; x++) {
+				int i = y * size + x;
+				double[] p = s.toHead(x, y, size);
+				double r = Math.hypot(p[0], p[1]);
+				brainRadius[i] = r;
+				image[i] = (float) tissue(s, p, r, texture[i]);
+			}
+		}
+	}
+
+	private static void addNoise(float[] image, SplittableRandom rnd) {
+		for (int i = 0; i < image.length; i++) {
+			double v = image[i] + NOISE * rnd.nextDouble(-1.7, 1.7);
+			image[i] = (float) Math.rint(255 * Math.max(0, Math.min(1, v)));
+		}
+	}
+
 	private BrainSlice generate(long seed, int maxLesions) {
 		SplittableRandom rnd = new SplittableRandom(seed);
 		Subject s = new Subject(rnd);
@@ -123,6 +173,28 @@ public final class BrainPhantom {
 			ventricleW = 0.075 * v;
 			ventricleH = 0.26 * v;
 			ventricleShift = r.nextDouble(-0.04, 0.04);
+		}
+
+		private Subject(Subject o, double scale, double ventricle) {
+			ax = o.ax * scale;
+			ay = o.ay * scale;
+			cx = o.cx;
+			cy = o.cy;
+			cos = o.cos;
+			sin = o.sin;
+			folds = o.folds;
+			foldPhase = o.foldPhase;
+			ventricleGap = o.ventricleGap;
+			ventricleW = o.ventricleW * ventricle;
+			ventricleH = o.ventricleH * ventricle;
+			ventricleShift = o.ventricleShift;
+		}
+
+		/** The subject's cross-section at relative height zc in [-1, 1]: smaller head, ventricles only mid-brain. */
+		Subject atHeight(double zc) {
+			double scale = Math.sqrt(Math.max(0.2, 1 - 0.6 * zc * zc));
+			double ventricle = Math.max(0, 1 - 2.5 * zc * zc);
+			return new Subject(this, scale, ventricle);
 		}
 
 		/** Pixel to head coordinates, in which the skull's inner edge is the unit circle. */

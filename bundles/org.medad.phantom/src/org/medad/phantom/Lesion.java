@@ -20,8 +20,13 @@ final class Lesion {
 	private final SplittableRandom rnd;
 
 	Lesion(SplittableRandom rnd, int size, BrainPhantom.Subject s) {
+		this(rnd, size, s, 1);
+	}
+
+	/** A lesion whose in-plane radius is scaled by {@code scale} (its cross-section in a volume slice). */
+	Lesion(SplittableRandom rnd, int size, BrainPhantom.Subject s, double scale) {
 		this.rnd = rnd;
-		double r = rnd.nextDouble(0.025, 0.11) * size;
+		double r = rnd.nextDouble(0.025, 0.11) * size * scale;
 		double aspect = rnd.nextDouble(0.6, 1.0);
 		rx = r;
 		ry = r * aspect;

@@ -35,7 +35,7 @@ public class CommandLine {
 	@Activate
 	public CommandLine(@Reference DetectorCatalog catalog, @Reference ImageFormats formats) {
 		for (Command c : List.of(new VersionCommand(), new DetectorsCommand(catalog), new InspectCommand(formats),
-				new ConvertCommand(formats), new PhantomCommand(),
+				new ConvertCommand(formats), new PhantomCommand(formats),
 				new TrainCommand(catalog, formats), new ScoreCommand(catalog, formats),
 				new EvaluateCommand(catalog, formats), new DemoCommand(catalog, formats), new BenchCommand(formats))) {
 			commands.put(c.name(), c);

@@ -143,6 +143,27 @@ class HeadlessProductTest {
 	}
 
 	@Test
+	void volumePhantomTrainsOnASliceRangeAndEvaluates() throws Exception {
+		Path data = tmp.resolve("vol");
+		Product.Result p = Product.medad(Product.HEADLESS, "phantom", "--volumes", "--out", data.toString(), "--size",
+				"48", "--depth", "8", "--train", "6", "--valid", "1", "--test", "3");
+		assertEquals(0, p.exitCode(), p.toString());
+		JsonObject info = JsonParser.parseString(Product.medad(Product.HEADLESS, "inspect",
+				data.resolve("test/Ungood/label/00000.nii.gz").toString(), "--json").out()).getAsJsonObject();
+		assertEquals("[48,48,8]", info.get("dims").toString());
+		assertEquals(1.0, info.get("max").getAsDouble(), "the mask marks lesion voxels");
+		Product.Result t = Product.medad(Product.HEADLESS, "train", "--detector", "pixelstats", "--data",
+				data.toString(), "--out", tmp.resolve("m").toString(), "--set", "size=48", "--slices", "1:7");
+		assertEquals(0, t.exitCode(), t.toString());
+		Product.Result e = Product.medad(Product.HEADLESS, "evaluate", "--model", tmp.resolve("m").toString(), "--data",
+				data.toString(), "--out", tmp.resolve("e").toString(), "--json");
+		assertEquals(0, e.exitCode(), e.toString());
+		JsonObject m = JsonParser.parseString(e.out()).getAsJsonObject();
+		assertEquals(3, m.get("n_anomalous").getAsInt());
+		assertTrue(m.get("pixel_auroc").getAsDouble() > 0.7, e.out());
+	}
+
+	@Test
 	void versionAndHelp() throws Exception {
 		Product.Result v = Product.medad(Product.HEADLESS, "version", "--json");
 		assertEquals(0, v.exitCode(), v.toString());
