@@ -140,25 +140,37 @@ public final class ScoringRun {
 		return p;
 	}
 
-	/** Ids whose row is in scores.csv and whose map exists; a torn last line is dropped. */
+	/**
+	 * Ids whose row is in scores.csv and whose map exists. scores.csv is rewritten (atomically) to keep only
+	 * those rows, so a torn last line or a row whose map went missing is scored again, not duplicated.
+	 */
 	private static Set<String> completed(Path csv, Path out) throws IOException {
 		Set<String> done = new HashSet<>();
 		if (!Files.exists(csv)) {
 			return done;
 		}
 		String text = Files.readString(csv);
-		if (!text.isEmpty() && !text.endsWith("\n")) {
-			text = text.substring(0, text.lastIndexOf('\n') + 1);
-			AtomicFiles.writeString(csv, text);
-		}
 		List<String> lines = text.lines().toList();
-		for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+		if (!text.isEmpty() && !text.endsWith("\n")) {
+			lines = lines.subList(0, lines.size() - 1);
+		}
+		StringBuilder kept = new StringBuilder();
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i);
+			if (i == 0) {
+				kept.append(line).append('\n');
+				continue;
+			}
 			String id = Csv.parse(line).get(0);
 			Path base = MapWriter.base(out, id);
 			if (Files.exists(base.resolveSibling(base.getFileName() + ".tiff"))
 					|| Files.exists(base.resolveSibling(base.getFileName() + ".nii.gz"))) {
 				done.add(id);
+				kept.append(line).append('\n');
 			}
+		}
+		if (!kept.toString().equals(text)) {
+			AtomicFiles.writeString(csv, kept.toString());
 		}
 		return done;
 	}

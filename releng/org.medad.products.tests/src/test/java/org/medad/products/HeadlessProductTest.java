@@ -124,6 +124,16 @@ class HeadlessProductTest {
 				maps.toString());
 		assertEquals(rows, Files.readAllLines(maps.resolve("scores.csv")), "a rerun skips complete cases");
 		assertTrue(again.err().contains("8 already done"), again.err());
+		// a case whose map went missing, and a torn last line, are scored again, not duplicated
+		Files.delete(maps.resolve("good/img/00001.tiff"));
+		Files.writeString(maps.resolve("scores.csv"), "good/img/0000", java.nio.file.StandardOpenOption.APPEND);
+		Product.medad(Product.HEADLESS, "score", "--model", model.toString(), "--input",
+				data.resolve("test/good/img").toString(), data.resolve("test/Ungood/img").toString(), "--out",
+				maps.toString());
+		List<String> after = Files.readAllLines(maps.resolve("scores.csv"));
+		assertEquals(rows.size(), after.size(), "no duplicate or torn rows: " + after);
+		assertEquals(1, after.stream().filter(l -> l.startsWith("good/img/00001.png,")).count());
+		assertTrue(Files.isRegularFile(maps.resolve("good/img/00001.tiff")));
 
 		Path weights = model.resolve("weights.safetensors");
 		byte[] b = Files.readAllBytes(weights);
