@@ -40,7 +40,7 @@ public final class TrainCommand implements Command {
 				medad train --detector ID --data DIR --out MODEL [--set key=value]... [--device D] [--seed N]
 				  --detector ID   an installed detector (medad detectors)
 				  --data DIR      data set in BMAD layout; trains on train/good, calibrates on valid/
-				  --out MODEL     model package folder to write (replaced only once complete)
+				  --out MODEL     model package to write: a folder, or one file when it ends in .zip (replaced only once complete)
 				  --set key=value a detector setting (medad detectors --settings lists them)
 				  --device D      auto, cpu or gpu:N (default auto)
 				  --seed N        seed of all randomness (default 0)

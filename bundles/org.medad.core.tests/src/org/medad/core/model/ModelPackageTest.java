@@ -57,6 +57,23 @@ class ModelPackageTest {
 	}
 
 	@Test
+	void zipPackagesReadLikeFolders() throws Exception {
+		ModelPackage folder = ModelPackage.write(dir.resolve("m"), manifest(), weights());
+		Path zip = dir.resolve("m.zip");
+		ModelPackage.zip(folder, zip);
+		ModelPackage z = ModelPackage.read(zip);
+		assertEquals(weights(), z.tensors());
+		assertEquals(folder.sha256(), z.sha256());
+		assertEquals(zip, z.folder());
+		ModelPackage direct = ModelPackage.write(dir.resolve("direct.zip"), manifest(), weights());
+		assertEquals(weights(), ModelPackage.read(dir.resolve("direct.zip")).tensors());
+		assertEquals(dir.resolve("direct.zip"), direct.folder());
+		Files.writeString(dir.resolve("bad.zip"), "not a zip");
+		ModelException e = assertThrows(ModelException.class, () -> ModelPackage.read(dir.resolve("bad.zip")));
+		assertTrue(e.getMessage().contains("bad.zip"), e.getMessage());
+	}
+
+	@Test
 	void alteredWeightsAreRefused() throws Exception {
 		ModelPackage.write(dir.resolve("m"), manifest(), weights());
 		Path w = dir.resolve("m").resolve(ModelPackage.WEIGHTS);

@@ -25,15 +25,18 @@ public final class ModelPackage {
 	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().create();
 
 	private final Path folder;
+	private final Path root;
 	private final ModelManifest manifest;
 	private final String manifestSha256;
 
-	private ModelPackage(Path folder, ModelManifest manifest, String manifestSha256) {
+	private ModelPackage(Path folder, Path root, ModelManifest manifest, String manifestSha256) {
 		this.folder = folder;
+		this.root = root;
 		this.manifest = manifest;
 		this.manifestSha256 = manifestSha256;
 	}
 
+	/** Where the package is: its folder, or its .zip file. */
 	public Path folder() {
 		return folder;
 	}
@@ -50,6 +53,20 @@ public final class ModelPackage {
 	/** Writes weights and manifest into {@code folder}, replacing any package there only once complete. */
 	public static ModelPackage write(Path folder, ModelManifest manifest, Map<String, Tensor> weights)
 			throws IOException {
+		if (folder.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+			Path staging = Files.createTempDirectory("medad-model");
+			try {
+				ModelPackage staged = write(staging.resolve("package"), manifest, weights);
+				zip(staged, folder);
+			} finally {
+				AtomicFiles.deleteTree(staging);
+			}
+			try {
+				return read(folder);
+			} catch (ModelException e) {
+				throw new IOException("package just written to " + folder + " does not read back: " + e.getMessage(), e);
+			}
+		}
 		AtomicFiles.write(folder, tmp -> {
 			Files.createDirectories(tmp);
 			Path weightFile = tmp.resolve(WEIGHTS);
@@ -65,6 +82,10 @@ public final class ModelPackage {
 	}
 
 	public static ModelPackage read(Path folder) throws ModelException {
+		if (Files.isRegularFile(folder) && folder.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+				.endsWith(".zip")) {
+			return readZip(folder);
+		}
 		Path json = folder.resolve(MANIFEST);
 		if (!Files.isDirectory(folder)) {
 			throw new ModelException(folder + ": no model package here (expected a folder with " + MANIFEST + ")");
@@ -89,7 +110,39 @@ public final class ModelPackage {
 		for (ModelManifest.WeightFile w : manifest.weights()) {
 			verify(folder, w);
 		}
-		return new ModelPackage(folder, manifest, Hashes.sha256(text));
+		return new ModelPackage(folder, folder, manifest, Hashes.sha256(text));
+	}
+
+	/**
+	 * A package shipped as one .zip (model.json and weights at its root): read in place through the JDK's zip
+	 * file system, verified like a folder. The archive stays open for the model's weights to be read.
+	 */
+	private static ModelPackage readZip(Path zip) throws ModelException {
+		try {
+			java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(zip, (ClassLoader) null);
+			ModelPackage inside = read(fs.getPath("/"));
+			return new ModelPackage(zip, inside.root, inside.manifest, inside.manifestSha256);
+		} catch (java.util.zip.ZipException e) {
+			throw new ModelException(zip + ": not a readable zip archive: " + e.getMessage(), e);
+		} catch (IOException e) {
+			throw new ModelException(zip + ": unreadable: " + e.getMessage(), e);
+		} catch (ModelException e) {
+			throw new ModelException(zip + " (zip): " + e.getMessage(), e);
+		}
+	}
+
+	/** The package as a single .zip file (same content as the folder), written atomically. */
+	public static void zip(ModelPackage pkg, Path zipFile) throws IOException {
+		AtomicFiles.write(zipFile, tmp -> {
+			try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(tmp));
+					var files = Files.list(pkg.root)) {
+				for (Path f : files.sorted().toList()) {
+					out.putNextEntry(new java.util.zip.ZipEntry(f.getFileName().toString()));
+					Files.copy(f, out);
+					out.closeEntry();
+				}
+			}
+		});
 	}
 
 	private static void verify(Path folder, ModelManifest.WeightFile w) throws ModelException {
@@ -119,9 +172,9 @@ public final class ModelPackage {
 		Map<String, Tensor> all = new LinkedHashMap<>();
 		for (ModelManifest.WeightFile w : manifest.weights()) {
 			try {
-				all.putAll(Safetensors.read(folder.resolve(w.file())));
+				all.putAll(Safetensors.read(root.resolve(w.file())));
 			} catch (IOException e) {
-				throw new ModelException(folder.resolve(w.file()) + ": unreadable: " + e.getMessage(), e);
+				throw new ModelException(folder + ": weight file " + w.file() + " unreadable: " + e.getMessage(), e);
 			}
 		}
 		return all;

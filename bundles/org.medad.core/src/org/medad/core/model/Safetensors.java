@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ public final class Safetensors {
 	}
 
 	public static Map<String, Tensor> read(Path file) throws ModelException, IOException {
-		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+		try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ)) {
 			long size = ch.size();
 			ByteBuffer lenBuf = readFully(ch, 0, 8, file);
 			long headerLen = lenBuf.order(ByteOrder.LITTLE_ENDIAN).getLong();
@@ -97,7 +98,7 @@ public final class Safetensors {
 		}
 	}
 
-	private static Tensor readTensor(FileChannel ch, Path file, String name, JsonObject t, long dataStart, long size)
+	private static Tensor readTensor(java.nio.channels.SeekableByteChannel ch, Path file, String name, JsonObject t, long dataStart, long size)
 			throws ModelException, IOException {
 		String dtype = t.get("dtype").getAsString();
 		if (!dtype.equals("F32")) {
@@ -123,10 +124,12 @@ public final class Safetensors {
 		return new Tensor(shape, data);
 	}
 
-	private static ByteBuffer readFully(FileChannel ch, long pos, int len, Path file) throws IOException, ModelException {
+	private static ByteBuffer readFully(java.nio.channels.SeekableByteChannel ch, long pos, int len, Path file)
+			throws IOException, ModelException {
 		ByteBuffer buf = ByteBuffer.allocate(len);
+		ch.position(pos);
 		while (buf.hasRemaining()) {
-			int n = ch.read(buf, pos + buf.position());
+			int n = ch.read(buf);
 			if (n < 0) {
 				throw new ModelException(file + ": truncated at byte " + (pos + buf.position()));
 			}
