@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import org.medad.core.image.Geometry;
 import org.medad.core.image.Images;
 import org.medad.core.image.Volume;
 import org.medad.core.model.AtomicFiles;
+import org.medad.io.raw.FloatOutput;
 import org.medad.io.format.ImageFormat;
 import org.medad.io.format.ImageHeader;
 import org.medad.io.raw.DataType;
@@ -219,14 +219,7 @@ public class MetaImageFormat implements ImageFormat {
 		float[] data = Images.toArray(image.voxels());
 		ByteArrayOutputStream zipped = new ByteArrayOutputStream();
 		try (DeflaterOutputStream z = new DeflaterOutputStream(zipped)) {
-			ByteBuffer chunk = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-			for (int i = 0; i < data.length;) {
-				int k = Math.min(data.length - i, chunk.capacity() / 4);
-				chunk.clear();
-				chunk.asFloatBuffer().put(data, i, k);
-				z.write(chunk.array(), 0, 4 * k);
-				i += k;
-			}
+			FloatOutput.writeLittleEndian(data, z);
 		}
 		StringBuilder dims = new StringBuilder();
 		for (int i = 0; i < n; i++) {

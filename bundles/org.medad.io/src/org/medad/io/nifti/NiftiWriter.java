@@ -14,6 +14,7 @@ import org.medad.core.image.Geometry;
 import org.medad.core.image.Images;
 import org.medad.core.image.Volume;
 import org.medad.core.model.AtomicFiles;
+import org.medad.io.raw.FloatOutput;
 
 /**
  * Writes a volume as NIfTI-1, float32, little endian, on its exact geometry: sform (code 2, aligned)
@@ -40,14 +41,7 @@ final class NiftiWriter {
 			try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
 					OutputStream out = gz ? new GZIPOutputStream(raw, 1 << 16) : raw) {
 				out.write(header.array());
-				ByteBuffer chunk = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-				for (int i = 0; i < data.length;) {
-					int n = Math.min(data.length - i, chunk.capacity() / 4);
-					chunk.clear();
-					chunk.asFloatBuffer().put(data, i, n);
-					out.write(chunk.array(), 0, 4 * n);
-					i += n;
-				}
+				FloatOutput.writeLittleEndian(data, out);
 			}
 		});
 	}

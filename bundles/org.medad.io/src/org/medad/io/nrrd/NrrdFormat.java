@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import org.medad.core.error.BadInputException;
 import org.medad.core.image.Images;
 import org.medad.core.image.Volume;
 import org.medad.core.model.AtomicFiles;
+import org.medad.io.raw.FloatOutput;
 import org.medad.io.format.ImageFormat;
 import org.medad.io.format.ImageHeader;
 import org.medad.io.raw.PatientSpace;
@@ -145,14 +145,7 @@ public class NrrdFormat implements ImageFormat {
 			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
 				out.write(b.toString().getBytes(StandardCharsets.US_ASCII));
 				GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
-				ByteBuffer chunk = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-				for (int i = 0; i < data.length;) {
-					int k = Math.min(data.length - i, chunk.capacity() / 4);
-					chunk.clear();
-					chunk.asFloatBuffer().put(data, i, k);
-					gz.write(chunk.array(), 0, 4 * k);
-					i += k;
-				}
+				FloatOutput.writeLittleEndian(data, gz);
 				gz.finish();
 			}
 		});
