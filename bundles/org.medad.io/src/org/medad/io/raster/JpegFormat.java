@@ -2,15 +2,12 @@ package org.medad.io.raster;
 
 import java.nio.file.Path;
 
-import org.medad.core.error.BadInputException;
-import org.medad.core.image.Volume;
 import org.medad.io.format.ImageFormat;
-import org.medad.io.format.ImageHeader;
 import org.osgi.service.component.annotations.Component;
 
 /** JPEG pictures (8-bit grey or colour) through ImageIO. */
 @Component(service = ImageFormat.class)
-public class JpegFormat implements ImageFormat {
+public class JpegFormat extends RasterFormat {
 
 	@Override
 	public String name() {
@@ -20,15 +17,5 @@ public class JpegFormat implements ImageFormat {
 	@Override
 	public boolean isThisFormat(Path file, byte[] head) {
 		return head.length >= 3 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8 && (head[2] & 0xff) == 0xFF;
-	}
-
-	@Override
-	public ImageHeader parseHeader(Path file) throws BadInputException {
-		return RasterPictures.header(name(), RasterPictures.pages(file, name()));
-	}
-
-	@Override
-	public Volume read(Path file) throws BadInputException {
-		return RasterPictures.volume(file, RasterPictures.pages(file, name()));
 	}
 }

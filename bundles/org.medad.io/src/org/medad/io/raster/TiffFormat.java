@@ -4,17 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import org.medad.core.error.BadInputException;
 import org.medad.core.image.Images;
 import org.medad.core.image.Volume;
 import org.medad.io.format.ImageFormat;
-import org.medad.io.format.ImageHeader;
 import org.medad.io.write.FloatTiff;
 import org.osgi.service.component.annotations.Component;
 
 /** TIFF through ImageIO: 8/16-bit grey, RGB, float; multi-page files as a stack. Writes 2D float32 TIFF. */
 @Component(service = ImageFormat.class)
-public class TiffFormat implements ImageFormat {
+public class TiffFormat extends RasterFormat {
 
 	@Override
 	public String name() {
@@ -29,16 +27,6 @@ public class TiffFormat implements ImageFormat {
 		}
 		return head.length >= 4 && ((head[0] == 'I' && head[1] == 'I' && head[2] == 42 && head[3] == 0)
 				|| (head[0] == 'M' && head[1] == 'M' && head[2] == 0 && head[3] == 42));
-	}
-
-	@Override
-	public ImageHeader parseHeader(Path file) throws BadInputException {
-		return RasterPictures.header(name(), RasterPictures.pages(file, name()));
-	}
-
-	@Override
-	public Volume read(Path file) throws BadInputException {
-		return RasterPictures.volume(file, RasterPictures.pages(file, name()));
 	}
 
 	@Override
