@@ -118,5 +118,18 @@ class VolumeDatasetTest {
 		assertEquals(4, m.get("n_anomalous").getAsInt());
 		assertTrue(m.get("pixel_auroc").getAsDouble() > 0.8, m.toString());
 		assertTrue(Files.isRegularFile(tmp.resolve("eval/maps/test/Ungood/img/a0.nii.gz")), "volume maps as NIfTI");
+		// volumes are scored on the trained slice range 1..4 only: slices 0 and 5 of the map stay zero
+		float[] map = org.medad.core.image.Images.toArray(formats.read(tmp.resolve("eval/maps/test/Ungood/img/a0.nii.gz"))
+				.voxels());
+		int n = SIDE * SIDE;
+		for (int i = 0; i < n; i++) {
+			assertEquals(0f, map[i], "slice 0 is outside the trained range");
+			assertEquals(0f, map[5 * n + i], "slice 5 is outside the trained range");
+		}
+		double inside = 0;
+		for (int i = 2 * n; i < 3 * n; i++) {
+			inside = Math.max(inside, map[i]);
+		}
+		assertTrue(inside > 0, "slice 2 is scored");
 	}
 }

@@ -70,9 +70,15 @@ public final class TrainCommand implements Command {
 				Path.of(args.require("--data")), Path.of(args.require("--out")), args.settings(),
 				args.longValue("--seed", 0), spec);
 		var m = pkg.manifest();
-		console.out().printf("trained %s on %d images in %.1f s; threshold %s (%s)%nmodel: %s (sha256 %s)%n",
-				m.detector().id(), m.training().files(), m.training().seconds(), m.thresholds().image(),
+		console.out().printf("trained %s on %d images (%s slices) in %.1f s; threshold %s (%s)%nmodel: %s (sha256 %s)%n",
+				m.detector().id(), m.training().files(), slices(m), m.training().seconds(),
+				m.thresholds().image(),
 				m.thresholds().method(), pkg.folder().toAbsolutePath(), pkg.sha256());
 		return 0;
+	}
+
+	private static String slices(org.medad.core.model.ModelManifest m) {
+		Object n = m.preprocessing() == null ? null : m.preprocessing().get("trainingSlices");
+		return n instanceof Number num ? Integer.toString(num.intValue()) : "?";
 	}
 }

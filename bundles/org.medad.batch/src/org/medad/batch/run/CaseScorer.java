@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.medad.core.detect.AnomalyResult;
 import org.medad.core.detect.TrainedModel;
@@ -11,12 +12,15 @@ import org.medad.core.error.BadInputException;
 import org.medad.core.error.MedadException;
 import org.medad.core.image.Images;
 import org.medad.core.image.Volume;
+import org.medad.core.model.ModelPackage;
+import org.medad.io.dataset.SliceSpec;
 import org.medad.io.dataset.Slicing;
 import org.medad.io.format.ImageFormats;
 
 /**
- * Scores one case on its own grid: a 2D image directly; a 3D volume axial slice by slice (in batches),
- * its slice maps stacked back onto the volume and its score the maximum over slices. Writes the map as
+ * Scores one case on its own grid: a 2D image directly; a 3D volume slice by slice (in batches) in the plane
+ * and range the model was trained on, its slice maps stacked back onto the volume (zero elsewhere) and its
+ * score the maximum over those slices. Writes the map as
  * heat-map PNG + float TIFF (2D) or NIfTI on the input's geometry (3D).
  */
 final class CaseScorer {
@@ -28,9 +32,22 @@ final class CaseScorer {
 	}
 
 	private final ImageFormats formats;
+	private final SliceSpec spec;
 
-	CaseScorer(ImageFormats formats) {
+	/** Scores volumes on the slices the model was trained on ({@code spec}); other slices get a zero map. */
+	CaseScorer(ImageFormats formats, SliceSpec spec) {
 		this.formats = formats;
+		this.spec = spec;
+	}
+
+	/** The slices a model package was trained on, as its manifest records them (all axial when absent). */
+	static SliceSpec sliceSpec(ModelPackage pkg) {
+		Map<String, Object> p = pkg.manifest().preprocessing();
+		if (p == null || !p.containsKey("slicePlane")) {
+			return SliceSpec.ALL_AXIAL;
+		}
+		return new SliceSpec(Slicing.Plane.of(String.valueOf(p.get("slicePlane"))),
+				((Number) p.get("sliceFrom")).intValue(), ((Number) p.get("sliceTo")).intValue());
 	}
 
 	Scored score(TrainedModel model, Path file) throws MedadException {
@@ -44,15 +61,18 @@ final class CaseScorer {
 		if (n != 3 || v.geometry().dimensions() != 3) {
 			throw BadInputException.of(file, "is " + n + "-D; scoring takes 2D slices or 3D volumes");
 		}
-		int depth = (int) v.voxels().dimension(2);
-		List<Volume> slices = Slicing.slices(v, Slicing.Plane.AXIAL, 0, depth);
-		List<float[]> maps = new ArrayList<>(depth);
+		int axis = spec.plane() == Slicing.Plane.AXIAL ? 2 : spec.plane() == Slicing.Plane.CORONAL ? 1 : 0;
+		int n3 = (int) v.voxels().dimension(axis);
+		int from = Math.min(spec.from(), n3 - 1);
+		int to = Math.max(from + 1, spec.end(n3));
+		List<Volume> slices = Slicing.slices(v, spec.plane(), from, to);
+		List<float[]> maps = new ArrayList<>(slices.size());
 		double max = Double.NEGATIVE_INFINITY;
 		for (AnomalyResult r : model.scoreBatch(slices)) {
-			maps.add(r.mapOn(v.width(), v.height()));
+			maps.add(r.mapOn(slices.get(0).width(), slices.get(0).height()));
 			max = Math.max(max, r.score());
 		}
-		return new Scored(v, max, Images.toArray(Slicing.stack(maps, v, Slicing.Plane.AXIAL, 0).voxels()));
+		return new Scored(v, max, Images.toArray(Slicing.stack(maps, v, spec.plane(), from).voxels()));
 	}
 
 	/** Writes {@code base}.png + .tiff for a slice, {@code base}.nii.gz for a volume. */

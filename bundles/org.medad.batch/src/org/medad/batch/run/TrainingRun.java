@@ -51,7 +51,7 @@ public final class TrainingRun {
 		long start = System.nanoTime();
 		CaseSlices slices = new CaseSlices(normals, formats, spec);
 		try (TrainedModel model = detector.detector().train(slices, settings, seed, monitor)) {
-			ModelManifest.Thresholds thresholds = calibrate(model, dataset);
+			ModelManifest.Thresholds thresholds = calibrate(model, dataset, spec);
 			double seconds = (System.nanoTime() - start) / 1e9;
 			List<String> ids = normals.stream().map(Case::id).sorted().toList();
 			var training = new ModelManifest.Training(ids.size(), Hashes.sha256(String.join("\n", ids)), seed, 1,
@@ -66,11 +66,15 @@ public final class TrainingRun {
 	private static Map<String, Object> preprocessing(TrainedModel model, SliceSpec spec, CaseSlices slices) {
 		Map<String, Object> p = new java.util.LinkedHashMap<>(model.preprocessing());
 		p.put("slices", spec.describe());
+		p.put("slicePlane", spec.plane().name().toLowerCase());
+		p.put("sliceFrom", spec.from());
+		p.put("sliceTo", spec.to());
 		p.put("trainingSlices", slices.size());
 		return p;
 	}
 
-	private ModelManifest.Thresholds calibrate(TrainedModel model, LabelledData dataset) throws MedadException {
+	private ModelManifest.Thresholds calibrate(TrainedModel model, LabelledData dataset, SliceSpec spec)
+			throws MedadException {
 		if (!dataset.hasSplit("valid")) {
 			return new ModelManifest.Thresholds(null, null, "none: the data set has no valid split");
 		}
@@ -78,7 +82,7 @@ public final class TrainingRun {
 		List<Double> scores = new ArrayList<>();
 		List<Boolean> labels = new ArrayList<>();
 		monitor.begin("Calibrating the threshold on valid", cases.size());
-		CaseScorer scorer = new CaseScorer(formats);
+		CaseScorer scorer = new CaseScorer(formats, spec);
 		for (Case c : cases) {
 			monitor.checkCancelled();
 			try {
