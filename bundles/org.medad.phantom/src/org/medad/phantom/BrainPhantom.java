@@ -92,24 +92,13 @@ public final class BrainPhantom {
 		float[] texture = SmoothNoise.octaves(rnd, size, 8, 3);
 		float[] image = new float[size * size];
 		double[] brainRadius = new double[size * size];
-		for (int y = 0; y < size; y++) {
-			for (int x = 0; x < size; x++) {
-				int i = y * size + x;
-				double[] p = s.toHead(x, y, size);
-				double r = Math.hypot(p[0], p[1]);
-				brainRadius[i] = r;
-				image[i] = (float) tissue(s, p, r, texture[i]);
-			}
-		}
+		paintTissue(s, texture, image, brainRadius);
 		float[] mask = new float[size * size];
 		int lesions = maxLesions == 0 ? 0 : 1 + rnd.nextInt(maxLesions);
 		for (int l = 0; l < lesions; l++) {
 			new Lesion(rnd, size, s).paint(image, mask, brainRadius, size);
 		}
-		for (int i = 0; i < image.length; i++) {
-			double v = image[i] + NOISE * rnd.nextDouble(-1.7, 1.7);
-			image[i] = (float) Math.rint(255 * Math.max(0, Math.min(1, v)));
-		}
+		addNoise(image, rnd);
 		return new BrainSlice(image, mask, size);
 	}
 
