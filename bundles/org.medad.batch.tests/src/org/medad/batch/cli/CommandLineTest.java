@@ -66,10 +66,27 @@ class CommandLineTest {
 
 	@Test
 	void helpForEachCommand() throws Exception {
-		for (String c : new String[] { "detectors", "phantom", "train", "score", "evaluate", "demo", "version" }) {
+		for (String c : new String[] { "detectors", "compute", "phantom", "train", "score", "evaluate", "demo", "version" }) {
 			Run r = run(c, "--help");
 			assertEquals(0, r.code(), c);
 			assertTrue(r.out().startsWith("medad " + c), c + ": " + r.out());
 		}
+	}
+
+	@Test
+	void computeReportsTheCpuEngine() throws Exception {
+		Run r = run("compute", "--json");
+		assertEquals(0, r.code(), r.err());
+		var json = com.google.gson.JsonParser.parseString(r.out()).getAsJsonObject();
+		assertEquals("cpu", json.get("device").getAsString());
+		assertEquals("PyTorch", json.get("engine").getAsString());
+		assertEquals("2.7.1", json.get("engineVersion").getAsString());
+		assertTrue(json.get("natives").getAsString().endsWith("natives/pytorch"), r.out());
+		assertTrue(json.get("threads").getAsInt() >= 1);
+		assertEquals(0, json.getAsJsonArray("gpus").size());
+		Run gpu = run("compute", "--device", "gpu:0");
+		assertEquals(3, gpu.code(), gpu.err());
+		assertTrue(gpu.err().contains("CPU-only") && gpu.err().contains("PYTORCH_LIBRARY_PATH"), gpu.err());
+		assertEquals(2, run("compute", "--device", "tpu").code());
 	}
 }

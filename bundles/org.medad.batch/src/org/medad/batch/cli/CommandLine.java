@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.medad.batch.command.BenchCommand;
+import org.medad.batch.command.ComputeCommand;
 import org.medad.batch.command.ConvertCommand;
 import org.medad.batch.command.DemoCommand;
 import org.medad.batch.command.InspectCommand;
@@ -16,6 +17,7 @@ import org.medad.batch.command.PhantomCommand;
 import org.medad.batch.command.ScoreCommand;
 import org.medad.batch.command.TrainCommand;
 import org.medad.batch.command.VersionCommand;
+import org.medad.compute.ComputeService;
 import org.medad.core.detect.DetectorCatalog;
 import org.medad.core.error.MedadException;
 import org.medad.core.error.UsageException;
@@ -33,8 +35,9 @@ public class CommandLine {
 	private final Map<String, Command> commands = new LinkedHashMap<>();
 
 	@Activate
-	public CommandLine(@Reference DetectorCatalog catalog, @Reference ImageFormats formats) {
-		for (Command c : List.of(new VersionCommand(), new DetectorsCommand(catalog), new InspectCommand(formats),
+	public CommandLine(@Reference DetectorCatalog catalog, @Reference ImageFormats formats,
+			@Reference ComputeService compute) {
+		for (Command c : List.of(new VersionCommand(), new DetectorsCommand(catalog), new ComputeCommand(compute), new InspectCommand(formats),
 				new ConvertCommand(formats), new PhantomCommand(formats),
 				new TrainCommand(catalog, formats), new ScoreCommand(catalog, formats),
 				new EvaluateCommand(catalog, formats), new DemoCommand(catalog, formats), new BenchCommand(formats))) {
