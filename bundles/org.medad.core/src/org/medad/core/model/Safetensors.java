@@ -101,9 +101,13 @@ public final class Safetensors {
 	private static Tensor readTensor(java.nio.channels.SeekableByteChannel ch, Path file, String name, JsonObject t, long dataStart, long size)
 			throws ModelException, IOException {
 		String dtype = t.get("dtype").getAsString();
-		if (!dtype.equals("F32")) {
-			throw new ModelException(file + ": tensor '" + name + "' has dtype " + dtype + ", expected F32");
-		}
+		int width = switch (dtype) {
+			case "F32" -> 4;
+			case "F16", "BF16" -> 2;
+			case "F64" -> 8;
+			default -> throw new ModelException(file + ": tensor '" + name + "' has dtype " + dtype
+					+ "; floating-point tensors (F32, F16, BF16, F64) are supported");
+		};
 		JsonArray shapeJson = t.getAsJsonArray("shape");
 		long[] shape = new long[shapeJson.size()];
 		long count = 1;
@@ -114,13 +118,31 @@ public final class Safetensors {
 		JsonArray off = t.getAsJsonArray("data_offsets");
 		long begin = off.get(0).getAsLong();
 		long end = off.get(1).getAsLong();
-		if (end - begin != 4 * count || dataStart + end > size || begin < 0) {
+		if (end - begin != width * count || dataStart + end > size || begin < 0 || count > Integer.MAX_VALUE / 8) {
 			throw new ModelException(file + ": tensor '" + name + "' data at [" + begin + ", " + end
 					+ ") does not match its shape or lies past the end of the file");
 		}
+		ByteBuffer raw = readFully(ch, dataStart + begin, (int) (end - begin), file).order(ByteOrder.LITTLE_ENDIAN);
 		float[] data = new float[(int) count];
-		readFully(ch, dataStart + begin, (int) (end - begin), file).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
-				.get(data);
+		// half and double tensors (Hugging Face, timm exports) become float32, the precision the models run in
+		switch (dtype) {
+			case "F32" -> raw.asFloatBuffer().get(data);
+			case "F16" -> {
+				for (int i = 0; i < data.length; i++) {
+					data[i] = Float.float16ToFloat(raw.getShort());
+				}
+			}
+			case "BF16" -> {
+				for (int i = 0; i < data.length; i++) {
+					data[i] = Float.intBitsToFloat((raw.getShort() & 0xffff) << 16);
+				}
+			}
+			default -> {
+				for (int i = 0; i < data.length; i++) {
+					data[i] = (float) raw.getDouble();
+				}
+			}
+		}
 		return new Tensor(shape, data);
 	}
 

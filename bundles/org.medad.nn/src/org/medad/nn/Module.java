@@ -1,0 +1,77 @@
+package org.medad.nn;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+/**
+ * A tree of named tensors with PyTorch's dotted state-dict names ({@code blocks.3.attn.qkv.weight}), so checkpoints
+ * map onto modules by name and nothing else. Parameters live in the manager given at construction; activations live
+ * in the manager of the input, so a per-batch sub-manager frees them all at once.
+ */
+public abstract class Module {
+	protected final NDManager manager;
+	private final Map<String, Param> params = new LinkedHashMap<>();
+	private final Map<String, Module> children = new LinkedHashMap<>();
+	private boolean training;
+
+	protected Module(NDManager manager) {
+		this.manager = manager;
+	}
+
+	protected final Param param(String name, NDArray initial) {
+		return register(name, new Param(initial, true));
+	}
+
+	protected final Param buffer(String name, NDArray initial) {
+		return register(name, new Param(initial, false));
+	}
+
+	private Param register(String name, Param p) {
+		if (params.putIfAbsent(name, p) != null) {
+			throw new IllegalStateException("duplicate parameter " + name);
+		}
+		return p;
+	}
+
+	protected final <M extends Module> M child(String name, M module) {
+		if (children.putIfAbsent(name, module) != null) {
+			throw new IllegalStateException("duplicate child " + name);
+		}
+		return module;
+	}
+
+	/** Every tensor under its dotted name, in registration order (children after own tensors). */
+	public final Map<String, Param> namedParams() {
+		Map<String, Param> all = new LinkedHashMap<>();
+		visit("", (name, p) -> all.put(name, p));
+		return all;
+	}
+
+	private void visit(String prefix, BiConsumer<String, Param> action) {
+		params.forEach((name, p) -> action.accept(prefix + name, p));
+		children.forEach((name, m) -> m.visit(prefix + name + ".", action));
+	}
+
+	/** Switches training behaviour (dropout, batch statistics) for this module and all below it. */
+	public final void train(boolean on) {
+		training = on;
+		children.values().forEach(m -> m.train(on));
+	}
+
+	public final boolean isTraining() {
+		return training;
+	}
+
+	public final NDManager manager() {
+		return manager;
+	}
+
+	/** Number of scalar values in all tensors. */
+	public final long size() {
+		return namedParams().values().stream().mapToLong(p -> p.shape().size()).sum();
+	}
+}
