@@ -1,0 +1,55 @@
+package org.medad.nn.resample;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Plain (not antialiased) bilinear resizing of (…, H, W) maps on the device, with PyTorch's align_corners
+ * semantics: QFAE upsamples maps with align_corners=False, MVFA with True (METHODS.md pitfall 6). Done as two
+ * matrix products with separable weight matrices, because DJL 0.35.1's interpolation ignores align_corners;
+ * gradients flow through as usual.
+ */
+public final class Interpolation {
+	private Interpolation() {
+	}
+
+	public static NDArray bilinear(NDArray maps, int height, int width, boolean alignCorners) {
+		Shape s = maps.getShape();
+		int h = (int) s.get(s.dimension() - 2);
+		int w = (int) s.get(s.dimension() - 1);
+		NDManager m = maps.getManager();
+		NDArray rows = m.create(matrix(h, height, alignCorners), new Shape(height, h));
+		NDArray colsT = m.create(transpose(matrix(w, width, alignCorners), width, w), new Shape(w, width));
+		return rows.matMul(maps.matMul(colsT));
+	}
+
+	/** (out × in) linear interpolation weights, row-major. */
+	public static float[] matrix(int in, int out, boolean alignCorners) {
+		float[] m = new float[out * in];
+		for (int i = 0; i < out; i++) {
+			double src;
+			if (alignCorners) {
+				src = out > 1 ? (double) i * (in - 1) / (out - 1) : 0;
+			} else {
+				src = Math.max((i + 0.5) * in / out - 0.5, 0);
+			}
+			int i0 = Math.min((int) Math.floor(src), in - 1);
+			int i1 = Math.min(i0 + 1, in - 1);
+			double lambda = src - i0;
+			m[i * in + i0] += (float) (1 - lambda);
+			m[i * in + i1] += (float) lambda;
+		}
+		return m;
+	}
+
+	private static float[] transpose(float[] m, int rows, int cols) {
+		float[] t = new float[m.length];
+		for (int i = 0; i < rows; i++) {
+			for (int j = 0; j < cols; j++) {
+				t[j * rows + i] = m[i * cols + j];
+			}
+		}
+		return t;
+	}
+}
