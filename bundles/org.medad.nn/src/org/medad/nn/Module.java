@@ -56,6 +56,11 @@ public abstract class Module {
 		children.forEach((name, m) -> m.visit(prefix + name + ".", action));
 	}
 
+	/** Direct children by name (read-only). */
+	public final Map<String, Module> childModules() {
+		return java.util.Collections.unmodifiableMap(children);
+	}
+
 	/** Switches training behaviour (dropout, batch statistics) for this module and all below it. */
 	public final void train(boolean on) {
 		training = on;
@@ -68,6 +73,16 @@ public abstract class Module {
 
 	public final NDManager manager() {
 		return manager;
+	}
+
+	/**
+	 * Moves an array derived from a parameter (a broadcast token, a slice) into the manager of the activation it
+	 * joins: DJL attaches results to the first operand's manager, which for parameters is the model's, and would
+	 * keep every batch's copy alive until the model closes.
+	 */
+	protected static NDArray local(NDArray derived, NDArray activation) {
+		derived.attach(activation.getManager());
+		return derived;
 	}
 
 	/** Number of scalar values in all tensors. */

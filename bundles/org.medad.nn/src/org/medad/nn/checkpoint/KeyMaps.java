@@ -47,6 +47,22 @@ public final class KeyMaps {
 		return openai.get("visual.proj");
 	}
 
+	/**
+	 * OpenAI CLIP's text tower (the keys without a {@code visual.} prefix, {@code logit_scale} aside) under the names
+	 * of {@link org.medad.nn.clip.TextTransformer}.
+	 */
+	public static Map<String, Tensor> clipText(Map<String, Tensor> openai) {
+		Map<String, Tensor> out = new LinkedHashMap<>();
+		openai.forEach((key, t) -> {
+			if (key.startsWith("visual.") || key.equals("logit_scale") || key.equals("input_resolution")
+					|| key.equals("context_length") || key.equals("vocab_size")) {
+				return;
+			}
+			out.put(rename(key), t);
+		});
+		return out;
+	}
+
 	/** The block/layer-norm part shared by both CLIP towers: resblocks → blocks with timm names. */
 	static String rename(String k) {
 		Matcher m = CLIP_BLOCK.matcher(k);

@@ -69,7 +69,7 @@ public final class VisionTransformer extends Module {
 		NDArray x = patchEmbed.forward(images).reshape(b, config.dim(), (long) g * g).transpose(0, 2, 1);
 		NDList prefix = new NDList();
 		if (clsToken != null) {
-			prefix.add(clsToken.get().broadcast(b, 1, config.dim()));
+			prefix.add(local(clsToken.get().broadcast(b, 1, config.dim()), images));
 		}
 		if (config.posIncludesCls()) {
 			if (!prefix.isEmpty()) {
@@ -83,7 +83,7 @@ public final class VisionTransformer extends Module {
 			x = x.add(posEmbed.get());
 		}
 		if (regToken != null) {
-			prefix.add(regToken.get().broadcast(b, config.regTokens(), config.dim()));
+			prefix.add(local(regToken.get().broadcast(b, config.regTokens(), config.dim()), images));
 		}
 		if (!prefix.isEmpty()) {
 			prefix.add(x);
