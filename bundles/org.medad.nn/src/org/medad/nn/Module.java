@@ -85,6 +85,19 @@ public abstract class Module {
 		return derived;
 	}
 
+	/**
+	 * Runs {@code body} in a scope that frees its intermediate arrays when it returns, keeping only the result in the
+	 * input's manager. DJL keeps every op result until its manager closes; without scopes a whole forward pass's
+	 * activations would be alive at once (PyTorch frees them as they go out of use). Autograd is unaffected: the graph
+	 * holds its own references.
+	 */
+	protected static NDArray scoped(NDArray x, java.util.function.UnaryOperator<NDArray> body) {
+		try (NDManager scope = NDManager.subManagerOf(x)) {
+			scope.tempAttachAll(x);
+			return scope.ret(body.apply(x));
+		}
+	}
+
 	/** Number of scalar values in all tensors. */
 	public final long size() {
 		return namedParams().values().stream().mapToLong(p -> p.shape().size()).sum();

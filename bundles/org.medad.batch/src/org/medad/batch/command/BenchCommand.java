@@ -13,6 +13,7 @@ import java.util.Set;
 import org.medad.batch.cli.Args;
 import org.medad.batch.cli.Command;
 import org.medad.batch.cli.Console;
+import org.medad.compute.ComputeService;
 import org.medad.core.error.BadInputException;
 import org.medad.core.error.UsageException;
 import org.medad.core.image.Images;
@@ -28,9 +29,11 @@ import org.medad.io.format.ImageFormats;
 public final class BenchCommand implements Command {
 	private static final List<String> CASES = List.of("vol.nii", "vol.nii.gz", "vol.nrrd", "series");
 	private final ImageFormats formats;
+	private final ComputeService compute;
 
-	public BenchCommand(ImageFormats formats) {
+	public BenchCommand(ImageFormats formats, ComputeService compute) {
 		this.formats = formats;
+		this.compute = compute;
 	}
 
 	@Override
@@ -40,26 +43,32 @@ public final class BenchCommand implements Command {
 
 	@Override
 	public String summary() {
-		return "benchmarks (io); never part of the tests";
+		return "benchmarks (io, model); never part of the tests";
 	}
 
 	@Override
 	public String usage() {
 		return """
 				medad bench io --data DIR [--repeat N] [--json]
-				  io   read DIR/vol.nii, vol.nii.gz, vol.nrrd and the DICOM series DIR/series (made by
-				       bench/io/make_volume.py; bench/io/run.sh runs nibabel/pydicom beside it)""";
+				medad bench model [--arch vit-s16|vit-b14] [--batch N] [--repeat N] [--device D] [--json]
+				  io      read DIR/vol.nii, vol.nii.gz, vol.nrrd and the DICOM series DIR/series (made by
+				          bench/io/make_volume.py; bench/io/run.sh runs nibabel/pydicom beside it)
+				  model   forward throughput and peak resident memory of a random ViT at 224x224
+				          (bench/model/run.sh runs PyTorch eager beside it)""";
 	}
 
 	@Override
 	public Set<String> valuedOptions() {
-		return Set.of("--data", "--repeat");
+		return Set.of("--data", "--repeat", "--arch", "--batch", "--device");
 	}
 
 	@Override
 	public int run(Args args, Console console) throws Exception {
+		if (args.positional().size() == 1 && args.positional().get(0).equals("model")) {
+			return new ModelBench(compute).run(args, console);
+		}
 		if (args.positional().size() != 1 || !args.positional().get(0).equals("io")) {
-			throw new UsageException("bench takes one benchmark name: io");
+			throw new UsageException("bench takes one benchmark name: io or model");
 		}
 		Path data = Path.of(args.require("--data"));
 		int repeat = args.intValue("--repeat", 7, 1);

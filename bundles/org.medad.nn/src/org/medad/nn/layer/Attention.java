@@ -27,7 +27,11 @@ public final class Attention extends Module {
 		this.heads = heads;
 	}
 
-	public NDArray forward(NDArray x, NDArray additiveMask) {
+	public NDArray forward(NDArray input, NDArray additiveMask) {
+		return scoped(input, x -> attend(x, additiveMask));
+	}
+
+	private NDArray attend(NDArray x, NDArray additiveMask) {
 		Shape s = x.getShape();
 		long b = s.get(0);
 		long n = s.get(1);
@@ -38,11 +42,20 @@ public final class Attention extends Module {
 		NDArray q = parts.get(0).squeeze(0).mul((float) (1 / Math.sqrt(d)));
 		NDArray k = parts.get(1).squeeze(0);
 		NDArray v = parts.get(2).squeeze(0);
+		// the (B, heads, N, N) tensors dominate memory: free each as soon as the next one exists, as PyTorch would
 		NDArray logits = q.matMul(k.transpose(0, 1, 3, 2));
+		q.close();
 		if (additiveMask != null) {
-			logits = logits.add(additiveMask);
+			NDArray masked = logits.add(additiveMask);
+			logits.close();
+			logits = masked;
 		}
-		NDArray out = logits.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(b, n, c);
+		NDArray weights = logits.softmax(-1);
+		logits.close();
+		NDArray context = weights.matMul(v);
+		weights.close();
+		NDArray out = context.transpose(0, 2, 1, 3).reshape(b, n, c);
+		context.close();
 		return proj.forward(out);
 	}
 }

@@ -18,7 +18,14 @@ public final class Mlp extends Module {
 		this.act = act;
 	}
 
-	public NDArray forward(NDArray x) {
-		return fc2.forward(act.apply(fc1.forward(x)));
+	public NDArray forward(NDArray input) {
+		return scoped(input, x -> {
+			NDArray hidden = fc1.forward(x);
+			NDArray activated = act.apply(hidden);
+			hidden.close(); // the widest tensors of the block: free each as soon as it is consumed
+			NDArray out = fc2.forward(activated);
+			activated.close();
+			return out;
+		});
 	}
 }

@@ -34,13 +34,15 @@ public final class QFormerBlock extends Module {
 	}
 
 	public NDArray forward(NDArray queries, NDArray context) {
-		NDArray s = attn.forward(queries);
-		NDArray c = crossAttn.forward(s, context);
-		NDArray z = fc2.forward(Activation.GELU.apply(fc1.forward(mlpNorm.forward(c))));
-		if (isTraining() && dropout > 0) {
-			z = ai.djl.nn.norm.Dropout.dropout(z, dropout, true).singletonOrThrow();
-		}
-		return z;
+		return scoped(queries, q -> {
+			NDArray s = attn.forward(q);
+			NDArray c = crossAttn.forward(s, context);
+			NDArray z = fc2.forward(Activation.GELU.apply(fc1.forward(mlpNorm.forward(c))));
+			if (isTraining() && dropout > 0) {
+				z = ai.djl.nn.norm.Dropout.dropout(z, dropout, true).singletonOrThrow();
+			}
+			return z;
+		});
 	}
 
 	/** The intermediate results (S, C) for tests and inspection. */

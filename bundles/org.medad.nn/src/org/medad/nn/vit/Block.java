@@ -30,10 +30,29 @@ public final class Block extends Module {
 		this.ls2 = layerScale ? child("ls2", new LayerScale(m, dim, 1e-5f)) : null;
 	}
 
-	public NDArray forward(NDArray x, NDArray additiveMask) {
-		NDArray a = attn.forward(norm1.forward(x), additiveMask);
-		x = x.add(ls1 == null ? a : ls1.forward(a));
-		NDArray f = mlp.forward(norm2.forward(x));
-		return x.add(ls2 == null ? f : ls2.forward(f));
+	public NDArray forward(NDArray input, NDArray additiveMask) {
+		// each intermediate is closed as soon as it is consumed, so at most two residual-sized tensors live beside
+		// the attention or MLP internals, as in PyTorch's reference counting
+		return scoped(input, x -> {
+			NDArray a = branch(norm1.forward(x), h -> attn.forward(h, additiveMask), ls1);
+			NDArray y = x.add(a);
+			a.close();
+			NDArray f = branch(norm2.forward(y), mlp::forward, ls2);
+			NDArray out = y.add(f);
+			y.close();
+			f.close();
+			return out;
+		});
+	}
+
+	private static NDArray branch(NDArray normed, java.util.function.UnaryOperator<NDArray> body, LayerScale scale) {
+		NDArray h = body.apply(normed);
+		normed.close();
+		if (scale == null) {
+			return h;
+		}
+		NDArray scaled = scale.forward(h);
+		h.close();
+		return scaled;
 	}
 }

@@ -59,6 +59,10 @@ public final class VisionTransformer extends Module {
 
 	/** Tokens entering block 0: patch embedding, class/register tokens, positions, optional pre-norm. */
 	public NDArray embed(NDArray images) {
+		return scoped(images, this::tokens);
+	}
+
+	private NDArray tokens(NDArray images) {
 		long b = images.getShape().get(0);
 		int g = config.grid();
 		int used = g * config.patchSize();
@@ -104,7 +108,12 @@ public final class VisionTransformer extends Module {
 		NDArray x = embed(images);
 		NDArray[] out = new NDArray[take.length];
 		for (int i = 0; i <= last; i++) {
-			x = blocks.get(i).forward(x, null);
+			NDArray next = blocks.get(i).forward(x, null);
+			final int previous = i - 1;
+			if (Arrays.stream(take).noneMatch(t -> t == previous)) {
+				x.close(); // as in PyTorch, a block's input dies once the block has run, unless it was asked for
+			}
+			x = next;
 			for (int j = 0; j < take.length; j++) {
 				if (take[j] == i) {
 					out[j] = x;
@@ -118,8 +127,12 @@ public final class VisionTransformer extends Module {
 	public NDArray forward(NDArray images) {
 		NDArray x = embed(images);
 		for (Block block : blocks) {
-			x = block.forward(x, null);
+			NDArray next = block.forward(x, null);
+			x.close();
+			x = next;
 		}
-		return norm.forward(x);
+		NDArray out = norm.forward(x);
+		x.close();
+		return out;
 	}
 }
