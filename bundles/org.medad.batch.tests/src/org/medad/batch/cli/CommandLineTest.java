@@ -66,7 +66,7 @@ class CommandLineTest {
 
 	@Test
 	void helpForEachCommand() throws Exception {
-		for (String c : new String[] { "detectors", "compute", "phantom", "train", "score", "evaluate", "demo", "version" }) {
+		for (String c : new String[] { "detectors", "compute", "models", "phantom", "train", "score", "evaluate", "demo", "version" }) {
 			Run r = run(c, "--help");
 			assertEquals(0, r.code(), c);
 			assertTrue(r.out().startsWith("medad " + c), c + ": " + r.out());
@@ -88,5 +88,91 @@ class CommandLineTest {
 		assertEquals(3, gpu.code(), gpu.err());
 		assertTrue(gpu.err().contains("CPU-only") && gpu.err().contains("PYTORCH_LIBRARY_PATH"), gpu.err());
 		assertEquals(2, run("compute", "--device", "tpu").code());
+	}
+
+	private static java.util.Map<String, org.medad.core.model.Tensor> tinyVit() {
+		// a 1-block ViT with timm names, grid 2x2 at 8 px, patch 4, dim 8
+		java.util.Map<String, org.medad.core.model.Tensor> w = new java.util.LinkedHashMap<>();
+		java.util.Random r = new java.util.Random(1);
+		java.util.function.BiConsumer<String, long[]> put = (k, shape) -> {
+			int n = 1;
+			for (long d : shape) {
+				n *= (int) d;
+			}
+			float[] v = new float[n];
+			for (int i = 0; i < n; i++) {
+				v[i] = (float) r.nextGaussian();
+			}
+			w.put(k, new org.medad.core.model.Tensor(shape, v));
+		};
+		put.accept("patch_embed.proj.weight", new long[] { 8, 3, 4, 4 });
+		put.accept("patch_embed.proj.bias", new long[] { 8 });
+		put.accept("cls_token", new long[] { 1, 1, 8 });
+		put.accept("pos_embed", new long[] { 1, 5, 8 });
+		for (String n : new String[] { "norm1", "norm2", "norm" }) {
+			String p = n.equals("norm") ? "norm" : "blocks.0." + n;
+			put.accept(p + ".weight", new long[] { 8 });
+			put.accept(p + ".bias", new long[] { 8 });
+		}
+		put.accept("blocks.0.attn.qkv.weight", new long[] { 24, 8 });
+		put.accept("blocks.0.attn.qkv.bias", new long[] { 24 });
+		put.accept("blocks.0.attn.proj.weight", new long[] { 8, 8 });
+		put.accept("blocks.0.attn.proj.bias", new long[] { 8 });
+		put.accept("blocks.0.mlp.fc1.weight", new long[] { 16, 8 });
+		put.accept("blocks.0.mlp.fc1.bias", new long[] { 16 });
+		put.accept("blocks.0.mlp.fc2.weight", new long[] { 8, 16 });
+		put.accept("blocks.0.mlp.fc2.bias", new long[] { 8 });
+		return w;
+	}
+
+	private static final String TINY_ARCH = "{\"name\":\"tiny\",\"imgSize\":8,\"patchSize\":4,\"inChans\":3,\"dim\":8,"
+			+ "\"depth\":1,\"heads\":2,\"mlpDim\":16,\"qkvBias\":true,\"patchBias\":true,\"layerScale\":false,"
+			+ "\"clsToken\":true,\"regTokens\":0,\"posEmbed\":\"LEARNED\",\"posIncludesCls\":true,\"preNorm\":false,"
+			+ "\"eps\":1e-6,\"act\":\"GELU\"}";
+
+	@Test
+	void modelsImportWritesAVerifiedPackage() throws Exception {
+		Path src = tmp.resolve("tiny.safetensors");
+		var weights = tinyVit();
+		org.medad.core.model.Safetensors.write(src, weights);
+		Path arch = tmp.resolve("tiny.json");
+		Files.writeString(arch, TINY_ARCH);
+		Run r = run("models", "import", "--from", "timm", src.toString(), "--arch", arch.toString(), "--out",
+				tmp.resolve("pkg").toString(), "--json");
+		assertEquals(0, r.code(), r.err());
+		var pkg = org.medad.core.model.ModelPackage.read(tmp.resolve("pkg"));
+		assertEquals("foundation", pkg.manifest().detector().id());
+		assertEquals(weights, pkg.tensors());
+		assertEquals(org.medad.core.model.Hashes.sha256(src), pkg.manifest().references().get(0).sha256());
+
+		weights.remove("blocks.0.mlp.fc2.bias");
+		org.medad.core.model.Safetensors.write(src, weights);
+		Run bad = run("models", "import", "--from", "timm", src.toString(), "--arch", arch.toString(), "--out",
+				tmp.resolve("pkg2").toString());
+		assertEquals(4, bad.code(), bad.err());
+		assertTrue(bad.err().contains("1 missing key") && bad.err().contains("blocks.0.mlp.fc2.bias"), bad.err());
+		assertTrue(!Files.exists(tmp.resolve("pkg2")));
+	}
+
+	@Test
+	void modelsImportRefusesAPickleThatWouldRunCode() throws Exception {
+		Path evil = tmp.resolve("evil.pth");
+		try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(evil))) {
+			zip.putNextEntry(new java.util.zip.ZipEntry("archive/data.pkl"));
+			// PROTO 2; GLOBAL 'os system'; (; 'touch x'; tuple; REDUCE; STOP
+			byte[] cmd = "touch /tmp/medad-cli-pickle".getBytes(StandardCharsets.US_ASCII);
+			var b = new ByteArrayOutputStream();
+			b.write(new byte[] { (byte) 0x80, 2, 'c' });
+			b.write("os\nsystem\n".getBytes(StandardCharsets.US_ASCII));
+			b.write(new byte[] { '(', 'X', (byte) cmd.length, 0, 0, 0 });
+			b.write(cmd);
+			b.write(new byte[] { 't', 'R', '.' });
+			zip.write(b.toByteArray());
+			zip.closeEntry();
+		}
+		Run r = run("models", "import", "--from", "qfae-pth", evil.toString(), "--out", tmp.resolve("p").toString());
+		assertEquals(4, r.code(), r.err());
+		assertTrue(r.err().contains("refuses global os.system") && r.err().contains("evil.pth"), r.err());
+		assertTrue(!Files.exists(Path.of("/tmp/medad-cli-pickle")));
 	}
 }

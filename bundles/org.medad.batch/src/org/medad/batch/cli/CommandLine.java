@@ -11,6 +11,7 @@ import org.medad.batch.command.ComputeCommand;
 import org.medad.batch.command.ConvertCommand;
 import org.medad.batch.command.DemoCommand;
 import org.medad.batch.command.InspectCommand;
+import org.medad.batch.command.ModelsCommand;
 import org.medad.batch.command.DetectorsCommand;
 import org.medad.batch.command.EvaluateCommand;
 import org.medad.batch.command.PhantomCommand;
@@ -40,7 +41,7 @@ public class CommandLine {
 		for (Command c : List.of(new VersionCommand(), new DetectorsCommand(catalog), new ComputeCommand(compute), new InspectCommand(formats),
 				new ConvertCommand(formats), new PhantomCommand(formats),
 				new TrainCommand(catalog, formats), new ScoreCommand(catalog, formats),
-				new EvaluateCommand(catalog, formats), new DemoCommand(catalog, formats), new BenchCommand(formats, compute))) {
+				new EvaluateCommand(catalog, formats), new DemoCommand(catalog, formats), new ModelsCommand(compute), new BenchCommand(formats, compute))) {
 			commands.put(c.name(), c);
 		}
 	}

@@ -98,7 +98,7 @@ class TorchArchiveTest {
 		assertTrue(truncated.getMessage().contains("cut.pth"), truncated.getMessage());
 
 		Path legacy = tmp.resolve("legacy.pth");
-		Files.write(legacy, new byte[] { (byte) 0x80, 2, 'K', 1, '.' });
+		Files.write(legacy, new byte[] { (byte) 0x80, 2, '}', 'q', 0, 'K', 1, 'K', 2, 's', '.' }); // {1: 2}
 		assertTrue(assertThrows(ModelException.class, () -> Checkpoints.read(legacy)).getMessage().contains("torch >= 1.6"));
 	}
 }

@@ -22,14 +22,22 @@ public final class Checkpoints {
 		if (!Files.isRegularFile(file)) {
 			throw new BadInputException(file + ": no such checkpoint file");
 		}
-		byte[] head = new byte[4];
+		byte[] head = new byte[9];
 		try (InputStream in = Files.newInputStream(file)) {
-			int n = in.readNBytes(head, 0, 4);
-			if (n < 4) {
+			int n = in.readNBytes(head, 0, head.length);
+			if (n < head.length) {
 				throw new ModelException(file + ": too short to be a checkpoint (" + n + " bytes)");
 			}
 		} catch (IOException e) {
 			throw new BadInputException(file + ": cannot read: " + e.getMessage());
+		}
+		if (head[8] == '{') {
+			// safetensors: 8-byte little-endian header length, then the JSON header
+			try {
+				return Safetensors.read(file);
+			} catch (IOException e) {
+				throw new ModelException(file + ": unreadable safetensors file: " + e.getMessage(), e);
+			}
 		}
 		if (head[0] == 'P' && head[1] == 'K') {
 			return TorchArchive.read(file);
@@ -38,11 +46,8 @@ public final class Checkpoints {
 			throw new ModelException(file + ": a bare pickle (torch < 1.6 format or a plain pickle file); only zip"
 					+ " archives written by torch >= 1.6 are read");
 		}
-		try {
-			return Safetensors.read(file);
-		} catch (IOException e) {
-			throw new ModelException(file + ": neither a PyTorch archive nor safetensors: " + e.getMessage(), e);
-		}
+		throw new ModelException(file + ": not a checkpoint format this version reads (safetensors, PyTorch zip"
+				+ " archives .pth/.bin/.pt)");
 	}
 
 	/**
