@@ -56,6 +56,18 @@ public abstract class Module {
 		children.forEach((name, m) -> m.visit(prefix + name + ".", action));
 	}
 
+	/**
+	 * Converts every tensor to {@code type} (float16 for half precision on a GPU, float32 back); learnable weights stay
+	 * learnable. Inputs must be given in the same type.
+	 */
+	public final void cast(ai.djl.ndarray.types.DataType type) {
+		for (Param p : namedParams().values()) {
+			if (p.get().getDataType() != type) {
+				p.set(p.get().toType(type, false));
+			}
+		}
+	}
+
 	/** Direct children by name (read-only). */
 	public final Map<String, Module> childModules() {
 		return java.util.Collections.unmodifiableMap(children);

@@ -39,6 +39,9 @@ public final class Param {
 		if (next != value) {
 			NDArray old = value;
 			next.attach(old.getManager());
+			if (trainable && old.hasGradient()) {
+				next.setRequiresGradient(true);
+			}
 			value = next;
 			old.close();
 		}

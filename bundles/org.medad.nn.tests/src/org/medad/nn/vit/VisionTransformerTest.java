@@ -128,4 +128,19 @@ class VisionTransformerTest {
 			assertEquals(22_050_664L - 385_000, new VisionTransformer(m, VitConfig.vitSmall16()).size());
 		}
 	}
+
+	@Test
+	void halfPrecisionStaysCloseToFloat32() throws Exception {
+		Map<String, Tensor> f = NnTesting.tensors("vit_dinov2reg.safetensors", tmp);
+		VitConfig c = new VitConfig("tiny-dinov2", 28, 7, 3, 32, 3, 4, 64, true, true, true, true, 4, PosEmbed.LEARNED,
+				false, false, 1e-6, Activation.GELU);
+		try (NDManager m = NnTesting.manager()) {
+			VisionTransformer vit = new VisionTransformer(m, c);
+			StateDicts.load(vit, weights(f), "fixture");
+			vit.cast(ai.djl.ndarray.types.DataType.FLOAT16);
+			assertEquals(ai.djl.ndarray.types.DataType.FLOAT16, vit.namedParams().get("blocks.0.attn.qkv.weight").get().getDataType());
+			var out = vit.forward(array(m, f.get("input")).toType(ai.djl.ndarray.types.DataType.FLOAT16, false));
+			assertClose(f.get("out.final"), out.toType(ai.djl.ndarray.types.DataType.FLOAT32, false), 2e-2, "float16");
+		}
+	}
 }
