@@ -1,0 +1,40 @@
+package org.medad.detector.liverfreq;
+
+import org.medad.core.settings.Settings;
+
+/** The settings resolved against the preset and mode: what the networks and the training loop actually use. */
+record LiverFreqConfig(int size, int reconWidth, int segWidth, int epochs, double maxMinutes, int batch, double lr,
+		double cutoff, int order, int smooth, boolean local, boolean highPass, boolean synth, boolean textureOnly,
+		double clean, double betaMin, double betaMax, double alphaDecay, double ssimWeight, float gamma) {
+
+	static LiverFreqConfig of(Settings s) {
+		boolean cpu = s.getString(LiverFreqSettings.PRESET).equals("cpu");
+		boolean draem = s.getString(LiverFreqSettings.MODE).equals("draem");
+		int size = pick(cpu, s, LiverFreqSettings.SIZE, 256, 128);
+		int recon = pick(cpu, s, LiverFreqSettings.RECON_WIDTH, 128, 16);
+		int seg = pick(cpu, s, LiverFreqSettings.SEG_WIDTH, 64, 16);
+		int epochs = pick(cpu, s, LiverFreqSettings.EPOCHS, 230, 30);
+		if (size % 32 != 0) {
+			throw new IllegalArgumentException("size " + size + " is not a multiple of 32 (five pooling levels)");
+		}
+		return new LiverFreqConfig(size, recon, seg, epochs, s.getDouble(LiverFreqSettings.MAX_MINUTES),
+				s.getInt(LiverFreqSettings.BATCH), s.getDouble(LiverFreqSettings.LR), s.getDouble(LiverFreqSettings.CUTOFF),
+				s.getInt(LiverFreqSettings.ORDER), s.getInt(LiverFreqSettings.SMOOTH) | 1,
+				!draem && s.getBoolean(LiverFreqSettings.LOCAL), !draem && s.getBoolean(LiverFreqSettings.BREAK),
+				s.getBoolean(LiverFreqSettings.SYNTH), draem, s.getDouble(LiverFreqSettings.CLEAN),
+				s.getDouble(LiverFreqSettings.BETA_MIN), s.getDouble(LiverFreqSettings.BETA_MAX),
+				s.getDouble(LiverFreqSettings.ALPHA_DECAY), s.getDouble(LiverFreqSettings.SSIM_WEIGHT),
+				(float) s.getDouble(LiverFreqSettings.GAMMA));
+	}
+
+	/** The preset's value unless the user set something other than the paper default. */
+	private static int pick(boolean cpu, Settings s, String key, int paper, int cpuValue) {
+		int v = s.getInt(key);
+		return cpu && v == paper ? cpuValue : v;
+	}
+
+	/** D0 is specified at 256 px; frequencies scale with the image side. */
+	double cutoffAtSize() {
+		return cutoff * size / 256.0;
+	}
+}
