@@ -7,6 +7,7 @@ import java.util.Random;
 
 import org.medad.compute.ComputeService;
 import org.medad.core.error.MedadException;
+import org.medad.core.error.ModelException;
 import org.medad.core.progress.ProgressMonitor;
 import org.medad.detector.liverfreq.synth.AnomalySynthesizer;
 import org.medad.nn.Param;
@@ -80,6 +81,10 @@ final class LiverFreqTrainer {
 						NDArray mask = LiverFreqNetworks.planes(batch, masks, c.size());
 						NDArray loss = nets.loss(out[0], target, out[1], mask);
 						value = loss.getFloat();
+						if (!Float.isFinite(value)) {
+							throw new ModelException(String.format("training diverged at epoch %d, step %d: loss %s;"
+									+ " lower the learning rate (lr=%g)", epoch + 1, step + 1, value, c.lr()));
+						}
 						collector.backward(loss);
 					}
 					for (Map.Entry<String, Param> e : params.entrySet()) {
