@@ -17,8 +17,7 @@ record LiverFreqConfig(int size, int reconWidth, int segWidth, int epochs, doubl
 		if (size % 32 != 0) {
 			throw new IllegalArgumentException("size " + size + " is not a multiple of 32 (five pooling levels)");
 		}
-		// narrow networks trained for minutes need a larger step than the paper's 1e-4 over 230 epochs
-		double lr = cpu && s.getDouble(LiverFreqSettings.LR) == 1e-4 ? 5e-4 : s.getDouble(LiverFreqSettings.LR);
+		double lr = s.getDouble(LiverFreqSettings.LR);
 		return new LiverFreqConfig(size, recon, seg, epochs, s.getDouble(LiverFreqSettings.MAX_MINUTES),
 				s.getInt(LiverFreqSettings.BATCH), lr, s.getDouble(LiverFreqSettings.CUTOFF),
 				s.getInt(LiverFreqSettings.ORDER), s.getInt(LiverFreqSettings.SMOOTH) | 1,

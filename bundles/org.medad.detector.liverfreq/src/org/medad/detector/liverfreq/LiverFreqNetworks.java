@@ -61,14 +61,15 @@ final class LiverFreqNetworks extends Module {
 		return new NDArray[] { reconstructed, logits };
 	}
 
-	/** L = MSE(I_r, I) + λ(1 − SSIM(I_r, I)) + mean|M − P₁| + focal. */
-	NDArray loss(NDArray reconstructed, NDArray target, NDArray logits, NDArray mask) {
+	/** L = MSE(I_r, I) + λ(1 − SSIM(I_r, I)) + mean|M − P₁| + focal; the terms in that order after the total. */
+	NDArray[] loss(NDArray reconstructed, NDArray target, NDArray logits, NDArray mask) {
 		NDArray t3 = target.repeat(1, 3);
-		NDArray rec = reconstructed.sub(t3).square().mean();
-		if (config.ssimWeight() > 0) {
-			rec = rec.add(Ssim.mean(reconstructed, t3).neg().add(1).mul((float) config.ssimWeight()));
-		}
-		return rec.add(SegmentationLoss.of(logits, mask, config.gamma()));
+		NDArray mse = reconstructed.sub(t3).square().mean();
+		NDArray ssim = config.ssimWeight() > 0
+				? Ssim.mean(reconstructed, t3).neg().add(1).mul((float) config.ssimWeight())
+				: mse.zerosLike();
+		NDArray seg = SegmentationLoss.of(logits, mask, config.gamma());
+		return new NDArray[] { mse.add(ssim).add(seg), mse, ssim, seg };
 	}
 
 	/** Anomaly maps (B, S, S) = softmax channel 1, and image scores = max of the sf×sf mean-filtered map. */

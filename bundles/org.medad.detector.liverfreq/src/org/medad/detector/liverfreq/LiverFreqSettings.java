@@ -36,7 +36,7 @@ final class LiverFreqSettings {
 
 	static final SettingsSchema SCHEMA = SettingsSchema.of(
 			SettingSpec.choice(PRESET, "paper", List.of("paper", "cpu"),
-					"paper: the published sizes (256 px, widths 128/64); cpu: 128 px, widths 16/16, 30 epochs, lr 5e-4"),
+					"paper: the published sizes (256 px, widths 128/64); cpu: 128 px, widths 16/16, 30 epochs"),
 			SettingSpec.integer(SIZE, 256, 32, 1024, "Side in pixels of the network input (multiple of 32); 0 = preset"),
 			SettingSpec.integer(RECON_WIDTH, 128, 4, 256, "Base width of the reconstruction network"),
 			SettingSpec.integer(SEG_WIDTH, 64, 4, 128, "Base width of the segmentation U-Net"),

@@ -79,11 +79,15 @@ final class LiverFreqTrainer {
 						NDArray[] out = nets.forward(batch, altered, alpha);
 						NDArray target = LiverFreqNetworks.planes(batch, clean, c.size());
 						NDArray mask = LiverFreqNetworks.planes(batch, masks, c.size());
-						NDArray loss = nets.loss(out[0], target, out[1], mask);
+						NDArray[] terms = nets.loss(out[0], target, out[1], mask);
+						NDArray loss = terms[0];
 						value = loss.getFloat();
 						if (!Float.isFinite(value)) {
-							throw new ModelException(String.format("training diverged at epoch %d, step %d: loss %s;"
-									+ " lower the learning rate (lr=%g)", epoch + 1, step + 1, value, c.lr()));
+							throw new ModelException(String.format("training diverged at epoch %d, step %d: loss %s (MSE %s,"
+									+ " SSIM term %s, segmentation %s; reconstruction in [%s, %s], logits in [%s, %s]);"
+									+ " lower the learning rate (lr=%g)", epoch + 1, step + 1, value, terms[1].getFloat(),
+									terms[2].getFloat(), terms[3].getFloat(), out[0].min().getFloat(), out[0].max().getFloat(),
+									out[1].min().getFloat(), out[1].max().getFloat(), c.lr()));
 						}
 						collector.backward(loss);
 					}

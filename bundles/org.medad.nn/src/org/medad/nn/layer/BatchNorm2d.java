@@ -57,15 +57,22 @@ public final class BatchNorm2d extends Module {
 					.add(bias.get().reshape(1, -1, 1, 1));
 			try (NDManager stats = runningMean.get().getManager().newSubManager()) {
 				NDArray m = mean.stopGradient();
-				NDArray v = var.stopGradient().mul(n / (float) Math.max(1, n - 1));
+				NDArray v = var.stopGradient();
 				m.attach(stats);
 				v.attach(stats);
-				runningMean.set(runningMean.get().mul(1 - momentum).add(m.mul(momentum)));
-				runningVar.set(runningVar.get().mul(1 - momentum).add(v.mul(momentum)));
-				batchesTracked.set(batchesTracked.get().add(1));
+				runningMean.set(update(stats, runningMean.get(), m, 1));
+				runningVar.set(update(stats, runningVar.get(), v, n / (float) Math.max(1, n - 1)));
+				batchesTracked.set(stats.ret(stats.create(1f).add(batchesTracked.get())));
 			}
 			return out;
 		});
+	}
+
+	/** (1 − momentum)·running + momentum·scale·batch, computed in {@code stats} so no temporary outlives the step. */
+	private NDArray update(NDManager stats, NDArray running, NDArray batch, float scale) {
+		NDArray decayed = stats.create(1 - momentum).mul(running);
+		NDArray next = decayed.add(batch.mul(momentum * scale));
+		return stats.ret(next);
 	}
 
 	/** Mean over N, H and W (DJL's PyTorch binding reduces one axis at a time). */
