@@ -91,6 +91,23 @@ final class LiverFreqTrainer {
 						}
 						collector.backward(loss);
 					}
+					List<String> bad = new ArrayList<>();
+					for (Map.Entry<String, Param> e : params.entrySet()) {
+						Param p = e.getValue();
+						if (p.trainable()) {
+							try (NDArray grad = p.get().getGradient(); NDArray finite = grad.isInfinite().logicalOr(grad.isNaN())) {
+								if (finite.any().getBoolean()) {
+									bad.add(e.getKey());
+								}
+							}
+						}
+					}
+					if (!bad.isEmpty()) {
+						// a non-finite gradient after a finite loss would poison the weights: stop before the update
+						throw new ModelException(String.format("training diverged at epoch %d, step %d: loss %s but"
+								+ " non-finite gradients in %d tensors, first %s", epoch + 1, step + 1, value, bad.size(),
+								bad.subList(0, Math.min(5, bad.size()))));
+					}
 					for (Map.Entry<String, Param> e : params.entrySet()) {
 						Param p = e.getValue();
 						if (!p.trainable()) {

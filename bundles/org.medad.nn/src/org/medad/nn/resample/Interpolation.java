@@ -19,9 +19,16 @@ public final class Interpolation {
 		int h = (int) s.get(s.dimension() - 2);
 		int w = (int) s.get(s.dimension() - 1);
 		NDManager m = maps.getManager();
-		NDArray rows = m.create(matrix(h, height, alignCorners), new Shape(height, h));
+		NDArray rowsT = m.create(transpose(matrix(h, height, alignCorners), height, h), new Shape(h, height));
 		NDArray colsT = m.create(transpose(matrix(w, width, alignCorners), width, w), new Shape(w, width));
-		return rows.matMul(maps.matMul(colsT));
+		long lead = s.size() / ((long) h * w);
+		// plain 2-D products on flattened copies: no broadcast of the weight matrices over the batch
+		NDArray across = maps.reshape(lead * h, w).matMul(colsT);
+		NDArray byRow = across.reshape(lead, h, width).transpose(0, 2, 1).reshape(lead * width, h).matMul(rowsT);
+		long[] outShape = s.getShape().clone();
+		outShape[outShape.length - 2] = height;
+		outShape[outShape.length - 1] = width;
+		return byRow.reshape(lead, width, height).transpose(0, 2, 1).reshape(outShape);
 	}
 
 	/** (out × in) linear interpolation weights, row-major. */
