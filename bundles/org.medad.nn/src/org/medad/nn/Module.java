@@ -110,6 +110,18 @@ public abstract class Module {
 		}
 	}
 
+	/**
+	 * An array made from Java values whose memory belongs to the engine: a copy is taken at once, so the tensor can
+	 * never point into a transfer buffer that the Java garbage collector frees while autograd still needs the values
+	 * in the backward pass.
+	 */
+	public static NDArray owned(NDManager m, float[] values, ai.djl.ndarray.types.Shape shape) {
+		NDArray staged = m.create(values, shape);
+		NDArray copy = staged.duplicate();
+		staged.close();
+		return copy;
+	}
+
 	/** Number of scalar values in all tensors. */
 	public final long size() {
 		return namedParams().values().stream().mapToLong(p -> p.shape().size()).sum();

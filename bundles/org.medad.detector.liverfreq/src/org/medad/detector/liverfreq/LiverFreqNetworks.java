@@ -41,7 +41,7 @@ final class LiverFreqNetworks extends Module {
 					: planes[i];
 			System.arraycopy(p, 0, flat, i * s * s, s * s);
 		}
-		return m.create(flat, new Shape(planes.length, 1, s, s));
+		return Module.owned(m, flat, new Shape(planes.length, 1, s, s));
 	}
 
 	static NDArray planes(NDManager m, float[][] planes, int size) {
@@ -49,7 +49,7 @@ final class LiverFreqNetworks extends Module {
 		for (int i = 0; i < planes.length; i++) {
 			System.arraycopy(planes[i], 0, flat, i * size * size, size * size);
 		}
-		return m.create(flat, new Shape(planes.length, 1, size, size));
+		return Module.owned(m, flat, new Shape(planes.length, 1, size, size));
 	}
 
 	/** Reconstruction and segmentation logits for images (B, 1, S, S). */

@@ -90,6 +90,6 @@ public final class TextTransformer extends Module {
 				mask[i * n + j] = Float.NEGATIVE_INFINITY;
 			}
 		}
-		return m.create(mask, new Shape(n, n));
+		return owned(m, mask, new Shape(n, n));
 	}
 }

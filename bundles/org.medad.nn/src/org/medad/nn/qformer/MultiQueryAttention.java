@@ -54,6 +54,6 @@ public final class MultiQueryAttention extends Module {
 				mask[(int) (i * n + j)] = -Float.MAX_VALUE;
 			}
 		}
-		return m.create(mask, new Shape(n, n));
+		return owned(m, mask, new Shape(n, n));
 	}
 }

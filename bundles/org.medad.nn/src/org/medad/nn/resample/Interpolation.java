@@ -1,5 +1,7 @@
 package org.medad.nn.resample;
 
+import org.medad.nn.Module;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -19,8 +21,8 @@ public final class Interpolation {
 		int h = (int) s.get(s.dimension() - 2);
 		int w = (int) s.get(s.dimension() - 1);
 		NDManager m = maps.getManager();
-		NDArray rowsT = m.create(transpose(matrix(h, height, alignCorners), height, h), new Shape(h, height));
-		NDArray colsT = m.create(transpose(matrix(w, width, alignCorners), width, w), new Shape(w, width));
+		NDArray rowsT = Module.owned(m, transpose(matrix(h, height, alignCorners), height, h), new Shape(h, height));
+		NDArray colsT = Module.owned(m, transpose(matrix(w, width, alignCorners), width, w), new Shape(w, width));
 		long lead = s.size() / ((long) h * w);
 		// plain 2-D products on flattened copies: no broadcast of the weight matrices over the batch
 		NDArray across = maps.reshape(lead * h, w).matMul(colsT);

@@ -20,7 +20,7 @@ public final class Ssim {
 	public static NDArray mean(NDArray a, NDArray b) {
 		long channels = a.getShape().get(1);
 		NDManager m = a.getManager();
-		NDArray window = m.create(gaussianWindow(), new Shape(1, 1, WINDOW, WINDOW)).repeat(0, channels);
+		NDArray window = org.medad.nn.Module.owned(m, gaussianWindow(), new Shape(1, 1, WINDOW, WINDOW)).repeat(0, channels);
 		float max = a.max().getFloat() > 128 ? 255 : 1;
 		float min = a.min().getFloat() < -0.5f ? -1 : 0;
 		double range = max - min;
