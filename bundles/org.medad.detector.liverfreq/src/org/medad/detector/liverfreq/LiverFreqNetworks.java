@@ -34,14 +34,15 @@ final class LiverFreqNetworks extends Module {
 
 	/** (B, 1, S, S) input of the reconstruction net: the high-pass of each plane, or the plane itself. */
 	NDArray reconInput(NDManager m, float[][] planes) {
-		int s = config.size();
-		float[] flat = new float[planes.length * s * s];
-		for (int i = 0; i < planes.length; i++) {
-			float[] p = config.highPass() ? Butterworth.highPass(planes[i], s, s, config.cutoffAtSize(), config.order())
-					: planes[i];
-			System.arraycopy(p, 0, flat, i * s * s, s * s);
+		if (!config.highPass()) {
+			return planes(m, planes, config.size());
 		}
-		return Module.owned(m, flat, new Shape(planes.length, 1, s, s));
+		int s = config.size();
+		float[][] filtered = new float[planes.length][];
+		for (int i = 0; i < planes.length; i++) {
+			filtered[i] = Butterworth.highPass(planes[i], s, s, config.cutoffAtSize(), config.order());
+		}
+		return planes(m, filtered, s);
 	}
 
 	static NDArray planes(NDManager m, float[][] planes, int size) {

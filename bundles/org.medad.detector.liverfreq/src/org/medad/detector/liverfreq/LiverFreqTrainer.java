@@ -15,7 +15,6 @@ import org.medad.nn.Param;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
@@ -91,14 +90,15 @@ final class LiverFreqTrainer {
 						}
 						collector.backward(loss);
 					}
+					Map<String, NDArray> grads = new java.util.LinkedHashMap<>();
 					List<String> bad = new ArrayList<>();
 					for (Map.Entry<String, Param> e : params.entrySet()) {
-						Param p = e.getValue();
-						if (p.trainable()) {
-							try (NDArray grad = p.get().getGradient(); NDArray finite = grad.isInfinite().logicalOr(grad.isNaN())) {
-								if (finite.any().getBoolean()) {
-									bad.add(e.getKey());
-								}
+						if (e.getValue().trainable()) {
+							NDArray grad = e.getValue().get().getGradient();
+							grad.attach(batch);
+							grads.put(e.getKey(), grad);
+							if (grad.isInfinite().logicalOr(grad.isNaN()).any().getBoolean()) {
+								bad.add(e.getKey());
 							}
 						}
 					}
@@ -108,15 +108,10 @@ final class LiverFreqTrainer {
 								+ " non-finite gradients in %d tensors, first %s", epoch + 1, step + 1, value, bad.size(),
 								bad.subList(0, Math.min(5, bad.size()))));
 					}
-					for (Map.Entry<String, Param> e : params.entrySet()) {
-						Param p = e.getValue();
-						if (!p.trainable()) {
-							continue;
-						}
-						try (NDArray grad = p.get().getGradient()) {
-							adam.update(e.getKey(), p.get(), grad);
-							JniUtils.zeroGrad((PtNDArray) p.get());
-						}
+					for (Map.Entry<String, NDArray> e : grads.entrySet()) {
+						NDArray weight = params.get(e.getKey()).get();
+						adam.update(e.getKey(), weight, e.getValue());
+						JniUtils.zeroGrad((PtNDArray) weight);
 					}
 					sum += value;
 				}
@@ -148,9 +143,5 @@ final class LiverFreqTrainer {
 			order[j] = t;
 		}
 		return order;
-	}
-
-	static NDArray zeros(NDManager m, int size) {
-		return m.zeros(new Shape(1, 1, size, size));
 	}
 }

@@ -7,6 +7,15 @@ public final class Planes {
 
 	/** Rotation by {@code degrees} about the centre, bilinear, zero outside (imgaug Affine(rotate), fill 0). */
 	public static float[] rotate(float[] plane, int h, int w, double degrees) {
+		return rotate(plane, h, w, degrees, false);
+	}
+
+	/** Nearest-neighbour rotation for masks, so they stay binary. */
+	public static float[] rotateNearest(float[] plane, int h, int w, double degrees) {
+		return rotate(plane, h, w, degrees, true);
+	}
+
+	private static float[] rotate(float[] plane, int h, int w, double degrees, boolean nearest) {
 		double a = Math.toRadians(degrees);
 		double cos = Math.cos(a);
 		double sin = Math.sin(a);
@@ -18,7 +27,8 @@ public final class Planes {
 				// inverse mapping: where in the source does this output pixel come from
 				double sx = cos * (x - cx) + sin * (y - cy) + cx;
 				double sy = -sin * (x - cx) + cos * (y - cy) + cy;
-				out[y * w + x] = bilinear(plane, h, w, sy, sx);
+				out[y * w + x] = nearest ? at(plane, h, w, (int) Math.round(sy), (int) Math.round(sx))
+						: bilinear(plane, h, w, sy, sx);
 			}
 		}
 		return out;
@@ -38,23 +48,5 @@ public final class Planes {
 
 	private static float at(float[] p, int h, int w, int y, int x) {
 		return y < 0 || x < 0 || y >= h || x >= w ? 0 : p[y * w + x];
-	}
-
-	/** Nearest-neighbour rotation for masks, so they stay binary. */
-	public static float[] rotateNearest(float[] plane, int h, int w, double degrees) {
-		double a = Math.toRadians(degrees);
-		double cos = Math.cos(a);
-		double sin = Math.sin(a);
-		double cy = (h - 1) / 2.0;
-		double cx = (w - 1) / 2.0;
-		float[] out = new float[plane.length];
-		for (int y = 0; y < h; y++) {
-			for (int x = 0; x < w; x++) {
-				long sx = Math.round(cos * (x - cx) + sin * (y - cy) + cx);
-				long sy = Math.round(-sin * (x - cx) + cos * (y - cy) + cy);
-				out[y * w + x] = sy < 0 || sx < 0 || sy >= h || sx >= w ? 0 : plane[(int) (sy * w + sx)];
-			}
-		}
-		return out;
 	}
 }

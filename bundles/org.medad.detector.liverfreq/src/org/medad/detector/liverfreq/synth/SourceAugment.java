@@ -1,6 +1,5 @@
 package org.medad.detector.liverfreq.synth;
 
-import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -121,9 +120,5 @@ public final class SourceAugment {
 		y = Math.min(h - 1, Math.max(0, y));
 		x = Math.min(w - 1, Math.max(0, x));
 		return p[y * w + x];
-	}
-
-	static float[] copy(float[] a) {
-		return Arrays.copyOf(a, a.length);
 	}
 }
