@@ -49,6 +49,27 @@ class CommandLineTest {
 	}
 
 	@Test
+	void aCheckpointIsNeverOverwrittenByAFreshRun() throws Exception {
+		Path data = tmp.resolve("ph");
+		assertEquals(0, run("phantom", "--out", data.toString(), "--seed", "3").code());
+		Files.createDirectories(tmp.resolve("m.checkpoint"));
+		Run fresh = run("train", "--detector", "pixelstats", "--data", data.toString(), "--out",
+				tmp.resolve("m").toString());
+		assertEquals(2, fresh.code(), fresh.err());
+		assertTrue(fresh.err().contains("m.checkpoint holds the checkpoint of an earlier, unfinished run")
+				&& fresh.err().contains("--resume"), fresh.err());
+		Run nothing = run("train", "--detector", "pixelstats", "--data", data.toString(), "--out",
+				tmp.resolve("other").toString(), "--resume");
+		assertEquals(2, nothing.code(), nothing.err());
+		assertTrue(nothing.err().contains("no checkpoint to resume from at " + tmp.resolve("other.checkpoint")),
+				nothing.err());
+		Run trained = run("train", "--detector", "pixelstats", "--data", data.toString(), "--out",
+				tmp.resolve("other").toString());
+		assertEquals(0, trained.code(), trained.err());
+		assertTrue(Files.exists(tmp.resolve("other/model.json")) && !Files.exists(tmp.resolve("other.checkpoint")));
+	}
+
+	@Test
 	void settingsAreListedWithTypeDefaultAndRange() throws Exception {
 		Run r = run("detectors", "--json", "--settings");
 		assertEquals(0, r.code());

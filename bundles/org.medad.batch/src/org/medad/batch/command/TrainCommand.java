@@ -37,7 +37,7 @@ public final class TrainCommand implements Command {
 	@Override
 	public String usage() {
 		return """
-				medad train --detector ID --data DIR --out MODEL [--set key=value]... [--device D] [--seed N]
+				medad train --detector ID --data DIR --out MODEL [--set key=value]... [--device D] [--seed N] [--resume]
 				  --detector ID   an installed detector (medad detectors)
 				  --data DIR      data set in BMAD layout; trains on train/good, calibrates on valid/
 				  --out MODEL     model package to write: a folder, or one file when it ends in .zip (replaced only once complete)
@@ -45,12 +45,19 @@ public final class TrainCommand implements Command {
 				  --device D      auto, cpu or gpu:N (default auto)
 				  --seed N        seed of all randomness (default 0)
 				  --plane P       axial (default), coronal or sagittal: the slices taken from 3D volumes
-				  --slices A:B    slice indices A (inclusive) to B (exclusive) of each volume, e.g. 60:100""";
+				  --slices A:B    slice indices A (inclusive) to B (exclusive) of each volume, e.g. 60:100
+				  --resume        continue an interrupted run from MODEL.checkpoint (detectors that train in epochs
+				                  leave one after each epoch; same data, settings and seed required)""";
 	}
 
 	@Override
 	public Set<String> valuedOptions() {
 		return Set.of("--detector", "--data", "--out", "--set", "--device", "--seed", "--plane", "--slices");
+	}
+
+	@Override
+	public Set<String> flags() {
+		return Set.of("--resume");
 	}
 
 	@Override
@@ -68,7 +75,7 @@ public final class TrainCommand implements Command {
 		}
 		ModelPackage pkg = new TrainingRun(formats, new ConsoleProgress(console.err())).run(detector,
 				Path.of(args.require("--data")), Path.of(args.require("--out")), args.settings(),
-				args.longValue("--seed", 0), spec);
+				args.longValue("--seed", 0), spec, args.flag("--resume"));
 		var m = pkg.manifest();
 		console.out().printf("trained %s on %d images (%s slices) in %.1f s; threshold %s (%s)%nmodel: %s (sha256 %s)%n",
 				m.detector().id(), m.training().files(), slices(m), m.training().seconds(),

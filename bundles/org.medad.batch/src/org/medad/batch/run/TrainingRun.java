@@ -11,6 +11,7 @@ import org.medad.core.detect.InstalledDetector;
 import org.medad.core.detect.TrainedModel;
 import org.medad.core.error.BadInputException;
 import org.medad.core.error.MedadException;
+import org.medad.core.error.UsageException;
 import org.medad.core.model.Hashes;
 import org.medad.core.model.ModelManifest;
 import org.medad.core.model.ModelPackage;
@@ -45,22 +46,64 @@ public final class TrainingRun {
 	/** Trains on the slices {@code spec} selects from volumes (2D images are used whole). */
 	public ModelPackage run(InstalledDetector detector, Path data, Path out, Map<String, String> overrides, long seed,
 			SliceSpec spec) throws MedadException, IOException {
+		return run(detector, data, out, overrides, seed, spec, false);
+	}
+
+	/**
+	 * As above, leaving a checkpoint after each epoch in {@link FolderCheckpoints#beside(Path) MODEL.checkpoint} (for
+	 * detectors that train in epochs) and, with {@code resume}, continuing from it. A fresh run refuses to start over
+	 * an existing checkpoint, so that no interrupted run is lost by accident; the checkpoint is removed once the model
+	 * is written.
+	 */
+	public ModelPackage run(InstalledDetector detector, Path data, Path out, Map<String, String> overrides, long seed,
+			SliceSpec spec, boolean resume) throws MedadException, IOException {
 		Settings settings = detector.detector().settingsSchema().parse(overrides);
 		LabelledData dataset = Datasets.open(data, formats);
 		List<Case> normals = dataset.training();
+		List<String> ids = normals.stream().map(Case::id).sorted().toList();
+		var ref = new ModelManifest.DetectorRef(detector.descriptor().id(), detector.descriptor().version());
+		Path folder = FolderCheckpoints.beside(out);
+		if (!resume && java.nio.file.Files.exists(folder)) {
+			throw new UsageException(folder + " holds the checkpoint of an earlier, unfinished run: add --resume to"
+					+ " continue it, or delete that folder to start over");
+		}
+		if (resume && !java.nio.file.Files.isDirectory(folder)) {
+			throw new UsageException("--resume: no checkpoint to resume from at " + folder);
+		}
+		Map<String, Object> identity = new java.util.LinkedHashMap<>();
+		identity.put("detector", ref);
+		identity.put("settings", settings.values());
+		identity.put("seed", seed);
+		identity.put("trainingFiles", ids.size());
+		identity.put("fileListSha256", Hashes.sha256(String.join("\n", ids)));
+		identity.put("slices", spec.describe());
+		var template = new ModelManifest(ModelManifest.FORMAT_VERSION, ref, settings.values(), Map.of(),
+				new ModelManifest.Thresholds(null, null, "none: training checkpoint, not calibrated"),
+				new ModelManifest.Training(ids.size(), Hashes.sha256(String.join("\n", ids)), seed, 0,
+						SoftwareVersion.get(), "cpu", 0, null),
+				List.of(), List.of());
+		FolderCheckpoints checkpoints = new FolderCheckpoints(folder, identity, template, resume);
 		long start = System.nanoTime();
 		CaseSlices slices = new CaseSlices(normals, formats, spec);
-		try (TrainedModel model = detector.detector().train(slices, settings, seed, monitor)) {
+		try (TrainedModel model = detector.detector().train(slices, settings, seed, monitor, checkpoints)) {
 			ModelManifest.Thresholds thresholds = calibrate(model, dataset, spec);
 			double seconds = (System.nanoTime() - start) / 1e9;
-			List<String> ids = normals.stream().map(Case::id).sorted().toList();
-			var training = new ModelManifest.Training(ids.size(), Hashes.sha256(String.join("\n", ids)), seed, 1,
-					SoftwareVersion.get(), "cpu", seconds, Instant.now().toString());
-			var manifest = new ModelManifest(ModelManifest.FORMAT_VERSION,
-					new ModelManifest.DetectorRef(detector.descriptor().id(), detector.descriptor().version()),
-					settings.values(), preprocessing(model, spec, slices), thresholds, training, List.of(), List.of());
-			return ModelPackage.write(out, manifest, model.weights());
+			var training = new ModelManifest.Training(ids.size(), Hashes.sha256(String.join("\n", ids)), seed,
+					epochs(model), SoftwareVersion.get(), "cpu", seconds, Instant.now().toString());
+			var manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, ref, settings.values(),
+					preprocessing(model, spec, slices), thresholds, training, List.of(), List.of());
+			ModelPackage written = ModelPackage.write(out, manifest, model.weights());
+			checkpoints.discard();
+			return written;
 		}
+	}
+
+	/** Epochs the detector reports in its preprocessing record ("training" → "epochs"), else 1 (one pass). */
+	private static int epochs(TrainedModel model) {
+		if (model.preprocessing().get("training") instanceof Map<?, ?> t && t.get("epochs") instanceof Number n) {
+			return n.intValue();
+		}
+		return 1;
 	}
 
 	private static Map<String, Object> preprocessing(TrainedModel model, SliceSpec spec, CaseSlices slices) {

@@ -25,6 +25,15 @@ public interface AnomalyDetector {
 	TrainedModel train(SliceSource normals, Settings settings, long seed, ProgressMonitor monitor)
 			throws MedadException;
 
+	/**
+	 * Fits the method, leaving checkpoints in {@code checkpoints} and continuing from its last one when it has one.
+	 * Detectors that train in one pass keep the default, which ignores them.
+	 */
+	default TrainedModel train(SliceSource normals, Settings settings, long seed, ProgressMonitor monitor,
+			TrainingCheckpoints checkpoints) throws MedadException {
+		return train(normals, settings, seed, monitor);
+	}
+
 	/** Rebuilds a trained model from a verified package written for this detector. */
 	TrainedModel load(ModelPackage model) throws MedadException;
 }

@@ -53,6 +53,17 @@ public final class ModelPackage {
 	/** Writes weights and manifest into {@code folder}, replacing any package there only once complete. */
 	public static ModelPackage write(Path folder, ModelManifest manifest, Map<String, Tensor> weights)
 			throws IOException {
+		return write(folder, manifest, weights, tmp -> {
+		});
+	}
+
+	/**
+	 * As {@link #write(Path, ModelManifest, Map)}, plus files that {@code extras} writes into the same folder before it
+	 * is moved into place (a training checkpoint adds its optimiser state), so that both appear together or not at
+	 * all. A .zip package holds the model alone.
+	 */
+	public static ModelPackage write(Path folder, ModelManifest manifest, Map<String, Tensor> weights,
+			AtomicFiles.Writer extras) throws IOException {
 		if (folder.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
 			Path staging = Files.createTempDirectory("medad-model");
 			try {
@@ -73,6 +84,7 @@ public final class ModelPackage {
 			Safetensors.write(weightFile, weights);
 			var entry = new ModelManifest.WeightFile(WEIGHTS, Hashes.sha256(weightFile), Files.size(weightFile));
 			Files.writeString(tmp.resolve(MANIFEST), GSON.toJson(manifest.withWeights(List.of(entry))) + "\n");
+			extras.write(tmp);
 		});
 		try {
 			return read(folder);

@@ -25,9 +25,9 @@ class AlphaScheduleTest {
 	@Test
 	void learningRateDropsAtEightyAndNinetyPercent() {
 		MultiStepLr lr = MultiStepLr.liverfreq(1e-4, 100);
-		assertEquals(1e-4f, lr.getNewValue(79), 1e-12f);
-		assertEquals(2e-5f, lr.getNewValue(80), 1e-12f);
-		assertEquals(4e-6f, lr.getNewValue(90), 1e-12f);
-		assertEquals(4e-6f, MultiStepLr.liverfreq(1e-4, 2).getNewValue(5), 1e-12f, "short runs still work");
+		assertEquals(1e-4f, lr.at(79), 1e-12f);
+		assertEquals(2e-5f, lr.at(80), 1e-12f);
+		assertEquals(4e-6f, lr.at(90), 1e-12f);
+		assertEquals(4e-6f, MultiStepLr.liverfreq(1e-4, 2).at(5), 1e-12f, "short runs still work");
 	}
 }

@@ -13,6 +13,7 @@ import org.medad.core.detect.InputSpec;
 import org.medad.core.detect.LearnsFrom;
 import org.medad.core.detect.SliceSource;
 import org.medad.core.detect.TrainedModel;
+import org.medad.core.detect.TrainingCheckpoints;
 import org.medad.core.error.MedadException;
 import org.medad.core.error.UsageException;
 import org.medad.core.model.ModelPackage;
@@ -63,6 +64,12 @@ public final class LiverFreqDetector implements AnomalyDetector {
 	@Override
 	public TrainedModel train(SliceSource normals, Settings settings, long seed, ProgressMonitor monitor)
 			throws MedadException {
+		return train(normals, settings, seed, monitor, TrainingCheckpoints.NONE);
+	}
+
+	@Override
+	public TrainedModel train(SliceSource normals, Settings settings, long seed, ProgressMonitor monitor,
+			TrainingCheckpoints checkpoints) throws MedadException {
 		LiverFreqConfig c;
 		try {
 			c = LiverFreqConfig.of(settings);
@@ -81,13 +88,14 @@ public final class LiverFreqDetector implements AnomalyDetector {
 			LiverFreqNetworks nets = compute.call(() -> new LiverFreqNetworks(m, c));
 			AnomalySynthesizer synth = new AnomalySynthesizer(source, c.local(), c.clean(), c.betaMin(), c.betaMax(), 0.3);
 			LiverFreqTrainer.Outcome o = compute.call(() -> LiverFreqTrainer.train(compute, nets, c, data, synth, seed,
-					monitor));
+					monitor, checkpoints));
 			Map<String, Object> record = new LinkedHashMap<>();
 			record.put("epochs", o.epochs());
 			record.put("steps", o.steps());
 			record.put("seconds", o.seconds());
 			record.put("stoppedByTimeLimit", o.stoppedByTime());
 			record.put("epochLoss", o.epochLoss());
+			record.put("resumedAfterEpoch", o.resumedAtEpoch());
 			record.put("skippedEmptyOrgan", data.skippedEmpty);
 			record.put("anomalySource", source.describe());
 			return new LiverFreqModel(DESCRIPTOR, settings, c, m, nets, data.scale, o.alpha(), record);

@@ -89,14 +89,23 @@ final class LiverFreqModel implements TrainedModel {
 
 	@Override
 	public Map<String, Tensor> weights() {
+		return weights(nets, scale, alpha);
+	}
+
+	@Override
+	public Map<String, Object> preprocessing() {
+		return preprocessing(config, scale, training);
+	}
+
+	/** The package's tensors: both networks by their PyTorch names, plus the intensity scale and the final α. */
+	static Map<String, Tensor> weights(LiverFreqNetworks nets, float scale, float alpha) {
 		Map<String, Tensor> w = new LinkedHashMap<>(StateDicts.save(nets));
 		w.put("scale", Tensor.of(new float[] { scale }, 1));
 		w.put("alpha", Tensor.of(new float[] { alpha }, 1));
 		return w;
 	}
 
-	@Override
-	public Map<String, Object> preprocessing() {
+	static Map<String, Object> preprocessing(LiverFreqConfig config, float scale, Map<String, Object> training) {
 		Map<String, Object> p = new LinkedHashMap<>();
 		p.put("resize", "bilinear to " + config.size() + "x" + config.size());
 		p.put("intensity", "divided by " + scale + " (median 99th percentile of the training slices), clamped to [0, 1]");
@@ -104,6 +113,26 @@ final class LiverFreqModel implements TrainedModel {
 				: "off");
 		p.put("training", training);
 		return p;
+	}
+
+	/**
+	 * Loads package tensors into {@code nets}; returns α. With {@code expectedScale} (not NaN) the package's intensity
+	 * scale must equal it, as when a checkpoint is resumed on the data it was trained on.
+	 */
+	static float restoreWeights(LiverFreqNetworks nets, Map<String, Tensor> w, float expectedScale)
+			throws MedadException {
+		Map<String, Tensor> state = new LinkedHashMap<>(w);
+		Tensor scale = state.remove("scale");
+		Tensor alpha = state.remove("alpha");
+		if (scale == null || alpha == null) {
+			throw new org.medad.core.error.ModelException("liverfreq package lacks the 'scale' or 'alpha' tensor");
+		}
+		if (!Float.isNaN(expectedScale) && scale.data()[0] != expectedScale) {
+			throw new org.medad.core.error.ModelException("liverfreq checkpoint was trained with intensity scale "
+					+ scale.data()[0] + " but the training slices give " + expectedScale + ": not the same data");
+		}
+		StateDicts.load(nets, state, "liverfreq weights");
+		return alpha.data()[0];
 	}
 
 	@Override
@@ -117,14 +146,8 @@ final class LiverFreqModel implements TrainedModel {
 		NDManager m = compute.newManager(compute.select("auto"));
 		try {
 			LiverFreqNetworks nets = new LiverFreqNetworks(m, c);
-			Map<String, Tensor> state = new LinkedHashMap<>(w);
-			Tensor scale = state.remove("scale");
-			Tensor alpha = state.remove("alpha");
-			if (scale == null || alpha == null) {
-				throw new org.medad.core.error.ModelException("liverfreq package lacks the 'scale' or 'alpha' tensor");
-			}
-			StateDicts.load(nets, state, "liverfreq weights");
-			return new LiverFreqModel(d, settings, c, m, nets, scale.data()[0], alpha.data()[0], Map.of());
+			float alpha = restoreWeights(nets, w, Float.NaN);
+			return new LiverFreqModel(d, settings, c, m, nets, w.get("scale").data()[0], alpha, Map.of());
 		} catch (MedadException | RuntimeException e) {
 			m.close();
 			throw e;

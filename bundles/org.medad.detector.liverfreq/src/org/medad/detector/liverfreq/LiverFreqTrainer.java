@@ -1,134 +1,187 @@
 package org.medad.detector.liverfreq;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 import org.medad.compute.ComputeService;
+import org.medad.core.detect.TrainingCheckpoints;
 import org.medad.core.error.MedadException;
 import org.medad.core.error.ModelException;
 import org.medad.core.progress.ProgressMonitor;
 import org.medad.detector.liverfreq.synth.AnomalySynthesizer;
-import org.medad.nn.Param;
+import org.medad.nn.optim.Adam;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
 
 /**
- * Joint training of both networks (METHODS.md §3.4): one Adam (lr 1e-4) over all weights, learning rate ×0.2 at 80%
- * and 90% of the steps, the skip weight α decreasing by {@code alphaDecay} per epoch, L = L_rec + L_seg on
- * synthetic samples. Reproducible from the seed; cancellable between steps; stops early at the time limit.
+ * Joint training of both networks (METHODS.md §3.4): one Adam over all weights, learning rate ×0.2 at 80% and 90% of
+ * the steps, the skip weight α decreasing by {@code alphaDecay} per epoch, L = L_rec + L_seg on synthetic samples.
+ * Each epoch draws from its own generator (seed, epoch), so a run resumed from an epoch checkpoint continues exactly;
+ * cancellable between steps; stops early at the time limit.
  */
 final class LiverFreqTrainer {
 
 	/** What a run did, for model.json and the logs. */
-	record Outcome(int epochs, int steps, float alpha, double seconds, List<Double> epochLoss, boolean stoppedByTime) {
+	record Outcome(int epochs, int steps, float alpha, double seconds, List<Double> epochLoss, boolean stoppedByTime,
+			int resumedAtEpoch) {
 	}
 
 	private LiverFreqTrainer() {
 	}
 
 	static Outcome train(ComputeService compute, LiverFreqNetworks nets, LiverFreqConfig c, TrainingSet data,
-			AnomalySynthesizer synth, long seed, ProgressMonitor monitor) throws MedadException {
-		Random random = new Random(seed);
-		compute.seed(seed);
-		Map<String, Param> params = nets.namedParams();
-		params.values().stream().filter(Param::trainable).forEach(p -> p.get().setRequiresGradient(true));
+			AnomalySynthesizer synth, long seed, ProgressMonitor monitor, TrainingCheckpoints checkpoints)
+			throws MedadException {
 		int n = data.planes.size();
 		int perEpoch = Math.max(1, (n + c.batch() - 1) / c.batch());
 		int total = perEpoch * c.epochs();
-		Optimizer adam = Optimizer.adam().optLearningRateTracker(MultiStepLr.liverfreq(c.lr(), total)).build();
+		MultiStepLr lr = MultiStepLr.liverfreq(c.lr(), total);
+		Adam adam = new Adam(lr::at);
+		float alpha = 1f;
+		int epoch = 0;
+		double before = 0;
+		List<Double> epochLoss = new ArrayList<>();
+		Optional<TrainingCheckpoints.Checkpoint> resumed = checkpoints.resume();
+		if (resumed.isPresent()) {
+			alpha = LiverFreqModel.restoreWeights(nets, resumed.get().weights(), data.scale);
+		}
+		Map<String, NDArray> weights = new LinkedHashMap<>(); // after a restore: loading replaces the arrays
+		nets.namedParams().forEach((name, p) -> {
+			if (p.trainable()) {
+				weights.put(name, p.get());
+			}
+		});
+		if (resumed.isPresent()) {
+			TrainingCheckpoints.Checkpoint cp = resumed.get();
+			Progress p = Progress.of(cp.progress());
+			adam.restore(weights, cp.optimizer(), p.steps);
+			epoch = p.epochs;
+			before = p.seconds;
+			epochLoss.addAll(p.epochLoss);
+			monitor.status(String.format("resuming after epoch %d of %d (step %d, alpha %.3f)", epoch, c.epochs(),
+					p.steps, alpha));
+		}
+		weights.values().forEach(w -> w.setRequiresGradient(true));
 		Engine engine = Engine.getEngine("PyTorch");
 		nets.train(true);
-		float alpha = 1f;
 		AlphaSchedule schedule = new AlphaSchedule(c.alphaDecay(), perEpoch);
 		long start = System.nanoTime();
-		List<Double> epochLoss = new ArrayList<>();
-		int step = 0;
+		int resumedAt = epoch;
 		boolean byTime = false;
 		monitor.begin("Training liverfreq (" + c.epochs() + " epochs of " + perEpoch + " steps)", total);
-		int epoch = 0;
-		for (; epoch < c.epochs() && !byTime; epoch++) {
-			int[] order = shuffle(n, random);
-			double sum = 0;
-			for (int b = 0; b < perEpoch; b++) {
-				monitor.checkCancelled();
-				int from = b * c.batch();
-				int size = Math.min(c.batch(), n - from);
-				float[][] clean = new float[size][];
-				float[][] altered = new float[size][];
-				float[][] masks = new float[size][];
-				for (int i = 0; i < size; i++) {
-					float[] plane = data.planes.get(order[from + i]);
-					AnomalySynthesizer.Sample s = c.synth() ? synth.sample(plane, null, c.size(), random)
-							: new AnomalySynthesizer.Sample(plane, plane, new float[plane.length], false);
-					clean[i] = s.base(); // the image before synthesis, after the same optional rotation
-					altered[i] = s.image();
-					masks[i] = s.mask();
+		monitor.worked(epoch * perEpoch);
+		try {
+			for (; epoch < c.epochs() && !byTime; epoch++) {
+				Random random = new Random(epochSeed(seed, epoch));
+				int[] order = shuffle(n, random);
+				double sum = 0;
+				int done = 0;
+				for (int b = 0; b < perEpoch; b++) {
+					monitor.checkCancelled();
+					int from = b * c.batch();
+					sum += step(engine, nets, c, data, synth, adam, weights, order, from, random, alpha, epoch);
+					done++;
+					alpha = schedule.after(alpha);
+					monitor.worked(1);
+					if (c.maxMinutes() > 0 && (System.nanoTime() - start) / 6e10 > c.maxMinutes()) {
+						byTime = true;
+						break;
+					}
 				}
-				try (NDManager batch = nets.manager().newSubManager()) {
-					float value;
-					try (GradientCollector collector = engine.newGradientCollector()) {
-						NDArray[] out = nets.forward(batch, altered, alpha);
-						NDArray target = LiverFreqNetworks.planes(batch, clean, c.size());
-						NDArray mask = LiverFreqNetworks.planes(batch, masks, c.size());
-						NDArray[] terms = nets.loss(out[0], target, out[1], mask);
-						NDArray loss = terms[0];
-						value = loss.getFloat();
-						if (!Float.isFinite(value)) {
-							throw new ModelException(String.format("training diverged at epoch %d, step %d: loss %s (MSE %s,"
-									+ " SSIM term %s, segmentation %s; reconstruction in [%s, %s], logits in [%s, %s]);"
-									+ " lower the learning rate (lr=%g)", epoch + 1, step + 1, value, terms[1].getFloat(),
-									terms[2].getFloat(), terms[3].getFloat(), out[0].min().getFloat(), out[0].max().getFloat(),
-									out[1].min().getFloat(), out[1].max().getFloat(), c.lr()));
-						}
-						collector.backward(loss);
-					}
-					Map<String, NDArray> grads = new java.util.LinkedHashMap<>();
-					List<String> bad = new ArrayList<>();
-					for (Map.Entry<String, Param> e : params.entrySet()) {
-						if (e.getValue().trainable()) {
-							NDArray grad = e.getValue().get().getGradient();
-							grad.attach(batch);
-							grads.put(e.getKey(), grad);
-							if (grad.isInfinite().logicalOr(grad.isNaN()).any().getBoolean()) {
-								bad.add(e.getKey());
-							}
-						}
-					}
-					if (!bad.isEmpty()) {
-						// a non-finite gradient after a finite loss would poison the weights: stop before the update
-						throw new ModelException(String.format("training diverged at epoch %d, step %d: loss %s but"
-								+ " non-finite gradients in %d tensors, first %s", epoch + 1, step + 1, value, bad.size(),
-								bad.subList(0, Math.min(5, bad.size()))));
-					}
-					for (Map.Entry<String, NDArray> e : grads.entrySet()) {
-						NDArray weight = params.get(e.getKey()).get();
-						adam.update(e.getKey(), weight, e.getValue());
-						JniUtils.zeroGrad((PtNDArray) weight);
-					}
-					sum += value;
-				}
-				alpha = schedule.after(alpha);
-				step++;
-				monitor.worked(1);
-				if (c.maxMinutes() > 0 && (System.nanoTime() - start) / 6e10 > c.maxMinutes()) {
-					byTime = true;
-					break;
+				epochLoss.add(sum / done);
+				monitor.status(String.format("epoch %d: loss %.4f, alpha %.3f", epoch + 1, sum / done, alpha));
+				if (!byTime) {
+					Progress p = new Progress(epoch + 1, adam.steps(), before + (System.nanoTime() - start) / 1e9,
+							epochLoss);
+					checkpoints.save(new TrainingCheckpoints.Checkpoint(LiverFreqModel.weights(nets, data.scale, alpha),
+							LiverFreqModel.preprocessing(c, data.scale, Map.of("checkpoint", p.toMap())), adam.state(),
+							p.toMap()));
 				}
 			}
-			epochLoss.add(sum / perEpoch);
-			monitor.status(String.format("epoch %d: loss %.4f, alpha %.3f", epoch + 1, sum / perEpoch, alpha));
+		} finally {
+			nets.train(false);
+			weights.values().forEach(w -> w.setRequiresGradient(false));
 		}
-		nets.train(false);
-		params.values().stream().filter(Param::trainable).forEach(p -> p.get().setRequiresGradient(false));
-		return new Outcome(epoch, step, alpha, (System.nanoTime() - start) / 1e9, epochLoss, byTime);
+		return new Outcome(epoch, adam.steps(), alpha, before + (System.nanoTime() - start) / 1e9, epochLoss, byTime,
+				resumedAt);
+	}
+
+	/** One optimiser step on a batch of synthetic samples; returns its loss. */
+	private static float step(Engine engine, LiverFreqNetworks nets, LiverFreqConfig c, TrainingSet data,
+			AnomalySynthesizer synth, Adam adam, Map<String, NDArray> weights, int[] order, int from, Random random,
+			float alpha, int epoch) throws ModelException {
+		int size = Math.min(c.batch(), order.length - from);
+		float[][] clean = new float[size][];
+		float[][] altered = new float[size][];
+		float[][] masks = new float[size][];
+		for (int i = 0; i < size; i++) {
+			float[] plane = data.planes.get(order[from + i]);
+			AnomalySynthesizer.Sample s = c.synth() ? synth.sample(plane, null, c.size(), random)
+					: new AnomalySynthesizer.Sample(plane, plane, new float[plane.length], false);
+			clean[i] = s.base(); // the image before synthesis, after the same optional rotation
+			altered[i] = s.image();
+			masks[i] = s.mask();
+		}
+		try (NDManager batch = nets.manager().newSubManager()) {
+			float value;
+			try (GradientCollector collector = engine.newGradientCollector()) {
+				NDArray[] out = nets.forward(batch, altered, alpha);
+				NDArray target = LiverFreqNetworks.planes(batch, clean, c.size());
+				NDArray mask = LiverFreqNetworks.planes(batch, masks, c.size());
+				NDArray[] terms = nets.loss(out[0], target, out[1], mask);
+				value = terms[0].getFloat();
+				if (!Float.isFinite(value)) {
+					throw new ModelException(String.format("training diverged at epoch %d, step %d: loss %s (MSE %s,"
+							+ " SSIM term %s, segmentation %s; reconstruction in [%s, %s], logits in [%s, %s]);"
+							+ " lower the learning rate (lr=%g)", epoch + 1, adam.steps() + 1, value,
+							terms[1].getFloat(), terms[2].getFloat(), terms[3].getFloat(), out[0].min().getFloat(),
+							out[0].max().getFloat(), out[1].min().getFloat(), out[1].max().getFloat(), c.lr()));
+				}
+				collector.backward(terms[0]);
+			}
+			Map<String, NDArray> grads = new LinkedHashMap<>();
+			NDList sums = new NDList();
+			for (Map.Entry<String, NDArray> e : weights.entrySet()) {
+				NDArray grad = e.getValue().getGradient();
+				grad.attach(batch);
+				grads.put(e.getKey(), grad);
+				sums.add(grad.sum());
+			}
+			// one device round trip: a NaN or infinity anywhere makes its tensor's sum non-finite
+			float[] totals = NDArrays.stack(sums).toFloatArray();
+			List<String> bad = new ArrayList<>();
+			int i = 0;
+			for (String name : grads.keySet()) {
+				if (!Float.isFinite(totals[i++])) {
+					bad.add(name);
+				}
+			}
+			if (!bad.isEmpty()) {
+				// a non-finite gradient after a finite loss would poison the weights: stop before the update
+				throw new ModelException(String.format("training diverged at epoch %d, step %d: loss %s but non-finite"
+						+ " gradients in %d tensors, first %s", epoch + 1, adam.steps() + 1, value, bad.size(),
+						bad.subList(0, Math.min(5, bad.size()))));
+			}
+			adam.step(weights, grads);
+			weights.values().forEach(w -> JniUtils.zeroGrad((PtNDArray) w));
+			return value;
+		}
+	}
+
+	/** The generator of one epoch: independent of how many epochs ran in this process. */
+	static long epochSeed(long seed, int epoch) {
+		return seed * 0x9E3779B97F4A7C15L + epoch;
 	}
 
 	private static int[] shuffle(int n, Random r) {
@@ -143,5 +196,31 @@ final class LiverFreqTrainer {
 			order[j] = t;
 		}
 		return order;
+	}
+
+	/** The counters a checkpoint carries besides weights and optimiser moments. */
+	record Progress(int epochs, int steps, double seconds, List<Double> epochLoss) {
+
+		Map<String, Object> toMap() {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("epochs", epochs);
+			m.put("steps", steps);
+			m.put("seconds", seconds);
+			m.put("epochLoss", List.copyOf(epochLoss));
+			return m;
+		}
+
+		static Progress of(Map<String, Object> m) throws ModelException {
+			try {
+				List<Double> losses = new ArrayList<>();
+				for (Object o : (List<?>) m.get("epochLoss")) {
+					losses.add(((Number) o).doubleValue());
+				}
+				return new Progress(((Number) m.get("epochs")).intValue(), ((Number) m.get("steps")).intValue(),
+						((Number) m.get("seconds")).doubleValue(), losses);
+			} catch (ClassCastException | NullPointerException e) {
+				throw new ModelException("liverfreq checkpoint: progress record is incomplete: " + m);
+			}
+		}
 	}
 }

@@ -47,7 +47,7 @@ public final class StateDicts {
 		}
 		for (Map.Entry<String, Param> e : model.namedParams().entrySet()) {
 			Tensor t = state.get(e.getKey());
-			e.getValue().set(model.manager().create(t.data(), new Shape(t.shape())));
+			e.getValue().set(Module.owned(model.manager(), t.data(), new Shape(t.shape())));
 		}
 	}
 

@@ -39,7 +39,7 @@ public final class MaeDecoder extends Module {
 		this.regTokens = regs > 0 ? param("reg_tokens", Init.normal(m, 1e-3, 1, regs, dim)) : null;
 		this.embed = child("decoder_embed", new Linear(m, inDim, dim, true));
 		// a parameter in the reference (requires_grad False), so it is in checkpoints; never trained here either
-		this.posEmbed = buffer("decoder_pos_embed", m.create(SinCos.table2d(dim, grid), new Shape(1, (long) grid * grid,
+		this.posEmbed = buffer("decoder_pos_embed", Module.owned(m, SinCos.table2d(dim, grid), new Shape(1, (long) grid * grid,
 				dim)));
 		Container list = child("decoder_blocks", new Container(m));
 		for (int i = 0; i < depth; i++) {

@@ -41,7 +41,7 @@ public final class VisionTransformer extends Module {
 		long rows = (long) c.grid() * c.grid() + (c.posIncludesCls() && c.clsToken() ? 1 : 0);
 		this.posEmbed = switch (c.posEmbed()) {
 			case LEARNED -> param("pos_embed", Init.normal(m, 0.02, 1, rows, c.dim()));
-			case SINCOS -> buffer("pos_embed", m.create(SinCos.table2d(c.dim(), c.grid()), new Shape(1, rows, c.dim())));
+			case SINCOS -> buffer("pos_embed", Module.owned(m, SinCos.table2d(c.dim(), c.grid()), new Shape(1, rows, c.dim())));
 			case NONE -> null;
 		};
 		this.normPre = c.preNorm() ? child("norm_pre", new LayerNorm(m, c.dim(), c.eps())) : null;
