@@ -41,7 +41,7 @@ public class CommandLine {
 		for (Command c : List.of(new VersionCommand(), new DetectorsCommand(catalog), new ComputeCommand(compute), new InspectCommand(formats),
 				new ConvertCommand(formats), new PhantomCommand(formats),
 				new TrainCommand(catalog, formats), new ScoreCommand(catalog, formats),
-				new EvaluateCommand(catalog, formats), new DemoCommand(catalog, formats), new ModelsCommand(compute), new BenchCommand(formats, compute))) {
+				new EvaluateCommand(catalog, formats), new DemoCommand(catalog, formats), new ModelsCommand(compute), new BenchCommand(formats, compute, catalog))) {
 			commands.put(c.name(), c);
 		}
 	}

@@ -30,10 +30,12 @@ public final class BenchCommand implements Command {
 	private static final List<String> CASES = List.of("vol.nii", "vol.nii.gz", "vol.nrrd", "series");
 	private final ImageFormats formats;
 	private final ComputeService compute;
+	private final org.medad.core.detect.DetectorCatalog catalog;
 
-	public BenchCommand(ImageFormats formats, ComputeService compute) {
+	public BenchCommand(ImageFormats formats, ComputeService compute, org.medad.core.detect.DetectorCatalog catalog) {
 		this.formats = formats;
 		this.compute = compute;
+		this.catalog = catalog;
 	}
 
 	@Override
@@ -43,7 +45,7 @@ public final class BenchCommand implements Command {
 
 	@Override
 	public String summary() {
-		return "benchmarks (io, model); never part of the tests";
+		return "benchmarks (io, model, detector); never part of the tests";
 	}
 
 	@Override
@@ -53,13 +55,19 @@ public final class BenchCommand implements Command {
 				medad bench model [--arch vit-s16|vit-b14] [--batch N] [--repeat N] [--device D] [--json]
 				  io      read DIR/vol.nii, vol.nii.gz, vol.nrrd and the DICOM series DIR/series (made by
 				          bench/io/make_volume.py; bench/io/run.sh runs nibabel/pydicom beside it)
+				medad bench detector --detector ID [--set key=value]... [--steps N] [--slices N] [--score N] [--batch N]
+				                     [--input PX] [--json]
 				  model   forward throughput and peak resident memory of a random ViT at 224x224
-				          (bench/model/run.sh runs PyTorch eager beside it)""";
+				          (bench/model/run.sh runs PyTorch eager beside it)
+				  detector training step time (median of --steps after two warm-ups, default 10), scoring
+				          throughput (--score phantom slices in batches of --batch) and peak resident memory, on
+				          --slices generated phantom slices of --input pixels (bench/detector/run.sh)""";
 	}
 
 	@Override
 	public Set<String> valuedOptions() {
-		return Set.of("--data", "--repeat", "--arch", "--batch", "--device");
+		return Set.of("--data", "--repeat", "--arch", "--batch", "--device", "--detector", "--set", "--steps",
+				"--slices", "--score", "--input");
 	}
 
 	@Override
@@ -67,8 +75,11 @@ public final class BenchCommand implements Command {
 		if (args.positional().size() == 1 && args.positional().get(0).equals("model")) {
 			return new ModelBench(compute).run(args, console);
 		}
+		if (args.positional().size() == 1 && args.positional().get(0).equals("detector")) {
+			return new DetectorBench(catalog, compute).run(args, console);
+		}
 		if (args.positional().size() != 1 || !args.positional().get(0).equals("io")) {
-			throw new UsageException("bench takes one benchmark name: io or model");
+			throw new UsageException("bench takes one benchmark name: io, model or detector");
 		}
 		Path data = Path.of(args.require("--data"));
 		int repeat = args.intValue("--repeat", 7, 1);

@@ -6,6 +6,7 @@ import org.medad.detector.liverfreq.net.ReconstructionNet;
 import org.medad.detector.liverfreq.net.SegmentationNet;
 import org.medad.nn.Container;
 import org.medad.nn.Module;
+import org.medad.nn.Scalar;
 import org.medad.nn.filter.Butterworth;
 
 import ai.djl.ndarray.NDArray;
@@ -67,7 +68,7 @@ final class LiverFreqNetworks extends Module {
 		NDArray t3 = target.repeat(1, 3);
 		NDArray mse = reconstructed.sub(t3).square().mean();
 		NDArray ssim = config.ssimWeight() > 0
-				? Ssim.mean(reconstructed, t3).neg().add(1).mul((float) config.ssimWeight())
+				? Scalar.mul(Ssim.mean(reconstructed, t3).neg().add(1), config.ssimWeight())
 				: mse.zerosLike();
 		NDArray seg = SegmentationLoss.of(logits, mask, config.gamma());
 		return new NDArray[] { mse.add(ssim).add(seg), mse, ssim, seg };

@@ -13,7 +13,7 @@ public enum Activation {
 	public NDArray apply(NDArray x) {
 		return switch (this) {
 			case GELU -> ai.djl.nn.Activation.gelu(x);
-			case QUICK_GELU -> x.mul(ai.djl.nn.Activation.sigmoid(x.mul(1.702f)));
+			case QUICK_GELU -> x.mul(ai.djl.nn.Activation.sigmoid(org.medad.nn.Scalar.mul(x, 1.702f)));
 			case RELU -> ai.djl.nn.Activation.relu(x);
 		};
 	}

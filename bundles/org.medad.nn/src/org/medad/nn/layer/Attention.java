@@ -39,7 +39,7 @@ public final class Attention extends Module {
 		long d = c / heads;
 		NDArray t = qkv.forward(x).reshape(b, n, 3, heads, d).transpose(2, 0, 3, 1, 4);
 		NDList parts = t.split(3, 0);
-		NDArray q = parts.get(0).squeeze(0).mul((float) (1 / Math.sqrt(d)));
+		NDArray q = org.medad.nn.Scalar.mul(parts.get(0).squeeze(0), 1 / Math.sqrt(d));
 		NDArray k = parts.get(1).squeeze(0);
 		NDArray v = parts.get(2).squeeze(0);
 		// the (B, heads, N, N) tensors dominate memory: free each as soon as the next one exists, as PyTorch would

@@ -4,6 +4,7 @@ import org.medad.nn.Container;
 import org.medad.nn.Init;
 import org.medad.nn.Module;
 import org.medad.nn.Param;
+import org.medad.nn.Scalar;
 import org.medad.nn.layer.LayerNorm;
 import org.medad.nn.layer.Linear;
 
@@ -55,7 +56,7 @@ public final class CrossAttention extends Module {
 		k = NDArrays.concat(new NDList(nk, k), 2);
 		v = NDArrays.concat(new NDList(nv, v), 2);
 		float root = (float) Math.sqrt(1 / Math.sqrt(dimHead));
-		NDArray attn = q.mul(root).matMul(k.mul(root).transpose(0, 1, 3, 2)).softmax(-1);
+		NDArray attn = Scalar.mul(q, root).matMul(Scalar.mul(k, root).transpose(0, 1, 3, 2)).softmax(-1);
 		NDArray out = attn.matMul(v).transpose(0, 2, 1, 3).reshape(b, n, heads * dimHead);
 		return outNorm.forward(toOut.forward(out));
 	}

@@ -1,6 +1,7 @@
 package org.medad.nn.qformer;
 
 import org.medad.nn.Module;
+import org.medad.nn.Scalar;
 import org.medad.nn.layer.Linear;
 
 import ai.djl.ndarray.NDArray;
@@ -38,7 +39,7 @@ public final class MultiQueryAttention extends Module {
 		NDArray q = parts.get(0).reshape(b, n, heads, hd).transpose(0, 2, 1, 3);
 		NDArray k = parts.get(1).expandDims(1);
 		NDArray v = parts.get(2).expandDims(1);
-		NDArray logits = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(hd));
+		NDArray logits = Scalar.div(q.matMul(k.transpose(0, 1, 3, 2)), Math.sqrt(hd));
 		if (causal) {
 			logits = logits.add(causalMask(x.getManager(), n));
 		}

@@ -1,6 +1,7 @@
 package org.medad.nn.unet;
 
 import org.medad.nn.Module;
+import org.medad.nn.Scalar;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -29,7 +30,7 @@ public final class WeightDecayUp extends Module {
 				// odd sizes: pad like WDMT (left/top get the smaller half)
 				x1 = x1.pad(new ai.djl.ndarray.types.Shape(dw / 2, dw - dw / 2, dh / 2, dh - dh / 2), 0);
 			}
-			NDArray mixed = skip.mul(alpha).add(x1.mul(1 - alpha));
+			NDArray mixed = Scalar.mul(skip, alpha).add(Scalar.mul(x1, 1 - alpha));
 			return conv.forward(NDArrays.concat(new NDList(mixed, x1.stopGradient()), 1));
 		});
 	}

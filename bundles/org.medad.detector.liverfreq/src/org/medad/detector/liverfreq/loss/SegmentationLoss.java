@@ -1,5 +1,7 @@
 package org.medad.detector.liverfreq.loss;
 
+import org.medad.nn.Scalar;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -21,7 +23,7 @@ public final class SegmentationLoss {
 		NDArray l1 = p1.sub(mask).abs().mean();
 		NDArray oneHot = NDArrays.concat(new NDList(mask.neg().add(1), mask), 1).clip(SMOOTH, 1 - SMOOTH);
 		NDArray pt = oneHot.mul(p).sum(new int[] { 1 }).add(SMOOTH);
-		NDArray focal = pt.neg().add(1).pow(gamma).mul(pt.log()).neg().mean();
+		NDArray focal = Scalar.pow(pt.neg().add(1), gamma).mul(pt.log()).neg().mean();
 		return l1.add(focal);
 	}
 }

@@ -1,5 +1,7 @@
 package org.medad.detector.liverfreq.loss;
 
+import org.medad.nn.Scalar;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -31,11 +33,10 @@ public final class Ssim {
 		NDArray mu1sq = mu1.square();
 		NDArray mu2sq = mu2.square();
 		NDArray mu12 = mu1.mul(mu2);
-		// E[x²] − E[x]² cancels catastrophically in float32 for large values; true variances are never negative
-		NDArray s1 = blur(a.square(), window, channels).sub(mu1sq).maximum(0f);
-		NDArray s2 = blur(b.square(), window, channels).sub(mu2sq).maximum(0f);
+		NDArray s1 = blur(a.square(), window, channels).sub(mu1sq);
+		NDArray s2 = blur(b.square(), window, channels).sub(mu2sq);
 		NDArray s12 = blur(a.mul(b), window, channels).sub(mu12);
-		NDArray numerator = mu12.mul(2).add(c1).mul(s12.mul(2).add(c2));
+		NDArray numerator = Scalar.mul(mu12, 2).add(c1).mul(Scalar.mul(s12, 2).add(c2));
 		NDArray denominator = mu1sq.add(mu2sq).add(c1).mul(s1.add(s2).add(c2));
 		return numerator.div(denominator).mean();
 	}

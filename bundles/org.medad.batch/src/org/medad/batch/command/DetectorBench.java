@@ -1,0 +1,183 @@
+package org.medad.batch.command;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.medad.batch.cli.Args;
+import org.medad.batch.cli.Console;
+import org.medad.compute.ComputeService;
+import org.medad.compute.NativeMemory;
+import org.medad.core.detect.AnomalyDetector;
+import org.medad.core.detect.DetectorCatalog;
+import org.medad.core.detect.SliceSource;
+import org.medad.core.detect.TrainedModel;
+import org.medad.core.error.CancelledException;
+import org.medad.core.image.Images;
+import org.medad.core.image.Volume;
+import org.medad.core.progress.ProgressMonitor;
+import org.medad.core.settings.Settings;
+import org.medad.phantom.BrainPhantom;
+
+/**
+ * {@code medad bench detector}: a detector's training step time and scoring throughput on generated phantom slices,
+ * through its public service only, so it measures what users run. Steps are timed from the detector's own progress
+ * reports (median after two warm-up steps; the training is stopped after {@code --steps}); scoring is timed over
+ * batches after one warm-up batch. One configuration per process, so the resident peak (VmHWM) belongs to it.
+ */
+final class DetectorBench {
+	private final DetectorCatalog catalog;
+	private final ComputeService compute;
+
+	DetectorBench(DetectorCatalog catalog, ComputeService compute) {
+		this.catalog = catalog;
+		this.compute = compute;
+	}
+
+	int run(Args args, Console console) throws Exception {
+		AnomalyDetector detector = catalog.require(args.require("--detector")).detector();
+		Settings settings = detector.settingsSchema().parse(args.settings());
+		int steps = args.intValue("--steps", 10, 3);
+		int slices = args.intValue("--slices", 64, 1);
+		int scored = args.intValue("--score", 64, 1);
+		int batch = args.intValue("--batch", 8, 1);
+		int input = args.intValue("--input", 256, 16);
+		long baseline = NativeMemory.residentBytes();
+		BrainPhantom phantom = new BrainPhantom(input);
+		List<Volume> normals = new ArrayList<>();
+		for (int i = 0; i < slices; i++) {
+			normals.add(Volume.ofPixels("bench" + i, Images.wrap(phantom.normal(i).image(), input, input)));
+		}
+		StepClock clock = new StepClock(steps);
+		TrainedModel model;
+		try {
+			model = detector.train(source(normals), settings, 0, clock);
+		} catch (CancelledException e) {
+			model = null; // the usual case: stopped after the timed steps, before the end of training
+		}
+		double[] stepTimes = clock.times();
+		Map<String, Object> out = new LinkedHashMap<>();
+		out.put("benchmark", "detector");
+		out.put("detector", detector.descriptor().id());
+		out.put("settings", args.settings());
+		out.put("threads", compute.report().threads());
+		out.put("input", input);
+		out.put("train_steps_timed", stepTimes.length);
+		out.put("train_step_s", median(stepTimes));
+		out.put("train_peak_rss_mb", NativeMemory.peakResidentBytes() / 1048576.0);
+		if (model == null) {
+			// scoring needs weights: a fresh, untrained model of the same settings costs the same per image
+			model = detector.train(source(normals.subList(0, Math.min(normals.size(), 2))),
+					detector.settingsSchema().parse(withOneStep(args.settings())), 0, ProgressMonitor.NULL);
+		}
+		try (TrainedModel m = model) {
+			List<Volume> cases = new ArrayList<>();
+			for (int i = 0; i < scored; i++) {
+				cases.add(Volume.ofPixels("case" + i, Images.wrap(phantom.withLesions(1000 + i, 2).image(), input,
+						input)));
+			}
+			m.scoreBatch(cases.subList(0, Math.min(batch, scored))); // warm-up
+			long t0 = System.nanoTime();
+			for (int from = 0; from < scored; from += batch) {
+				m.scoreBatch(cases.subList(from, Math.min(scored, from + batch)));
+			}
+			double seconds = (System.nanoTime() - t0) / 1e9;
+			out.put("score_batch", batch);
+			out.put("score_images_per_s", scored / seconds);
+		}
+		out.put("baseline_rss_mb", baseline / 1048576.0);
+		out.put("peak_rss_mb", NativeMemory.peakResidentBytes() / 1048576.0);
+		if (args.flag("--json")) {
+			console.json(out);
+		} else {
+			console.out().printf("%s %s: %.3f s per training step (median of %d), %.1f images/s scored (batch %d);"
+					+ " peak resident %.0f MB (training %.0f MB)%n", out.get("detector"), args.settings(),
+					out.get("train_step_s"), stepTimes.length, out.get("score_images_per_s"), batch,
+					out.get("peak_rss_mb"), out.get("train_peak_rss_mb"));
+		}
+		return 0;
+	}
+
+	/** The same settings trained for a single epoch on two slices, for the weights of the scoring pass. */
+	private static Map<String, String> withOneStep(Map<String, String> settings) {
+		Map<String, String> s = new LinkedHashMap<>(settings);
+		s.put("epochs", "1");
+		return s;
+	}
+
+	private static double median(double[] v) {
+		if (v.length == 0) {
+			return Double.NaN;
+		}
+		double[] s = v.clone();
+		Arrays.sort(s);
+		return s[s.length / 2];
+	}
+
+	private static SliceSource source(List<Volume> volumes) {
+		return new SliceSource() {
+			@Override
+			public int size() {
+				return volumes.size();
+			}
+
+			@Override
+			public String id(int index) {
+				return volumes.get(index).source();
+			}
+
+			@Override
+			public Volume load(int index) {
+				return volumes.get(index);
+			}
+		};
+	}
+
+	/** Times the units of work of the training task; asks to cancel once enough steps are timed. */
+	private static final class StepClock implements ProgressMonitor {
+		private static final int WARM_UP = 2;
+		private final int wanted;
+		private final List<Double> times = new ArrayList<>();
+		private boolean training;
+		private long last;
+		private int seen;
+
+		StepClock(int wanted) {
+			this.wanted = wanted;
+		}
+
+		@Override
+		public void begin(String task, int totalWork) {
+			training = task.startsWith("Training");
+			last = System.nanoTime();
+			seen = 0;
+		}
+
+		@Override
+		public void worked(int units) {
+			if (!training || units != 1) {
+				return;
+			}
+			long now = System.nanoTime();
+			if (++seen > WARM_UP) {
+				times.add((now - last) / 1e9);
+			}
+			last = now;
+		}
+
+		@Override
+		public void status(String message) {
+		}
+
+		@Override
+		public boolean isCancelled() {
+			return training && times.size() >= wanted;
+		}
+
+		double[] times() {
+			return times.stream().mapToDouble(Double::doubleValue).toArray();
+		}
+	}
+}
