@@ -16,6 +16,15 @@ public interface ComputeService {
 	/** Resolves "auto", "cpu", "gpu:N" (optionally ",fp16"); starts the engine if needed. */
 	ComputeDevice select(String request) throws MedadException;
 
+	/**
+	 * The device detectors use: what {@link #prefer} last set (the command line's {@code --device}, the workbench's
+	 * preference), {@code auto} until then.
+	 */
+	ComputeDevice preferred() throws MedadException;
+
+	/** Sets the device {@link #preferred()} resolves; an unavailable device is refused at once. */
+	void prefer(String request) throws MedadException;
+
 	/** A new root manager on the device. */
 	NDManager newManager(ComputeDevice device) throws MedadException;
 

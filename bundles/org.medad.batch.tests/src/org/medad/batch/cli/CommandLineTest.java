@@ -70,6 +70,18 @@ class CommandLineTest {
 	}
 
 	@Test
+	void deviceIsCheckedBeforeAnyWork() throws Exception {
+		Run bogus = run("train", "--detector", "pixelstats", "--data", tmp.toString(), "--out",
+				tmp.resolve("m").toString(), "--device", "tpu");
+		assertEquals(2, bogus.code(), bogus.err());
+		assertTrue(bogus.err().contains("unknown device 'tpu'"), bogus.err());
+		Run gpu = run("score", "--model", tmp.resolve("m").toString(), "--input", tmp.toString(), "--out",
+				tmp.resolve("s").toString(), "--device", "gpu:0");
+		assertEquals(3, gpu.code(), gpu.err());
+		assertTrue(gpu.err().contains("--device gpu:0"), gpu.err());
+	}
+
+	@Test
 	void settingsAreListedWithTypeDefaultAndRange() throws Exception {
 		Run r = run("detectors", "--json", "--settings");
 		assertEquals(0, r.code());

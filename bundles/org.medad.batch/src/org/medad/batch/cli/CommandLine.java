@@ -40,8 +40,8 @@ public class CommandLine {
 			@Reference ComputeService compute) {
 		for (Command c : List.of(new VersionCommand(), new DetectorsCommand(catalog), new ComputeCommand(compute), new InspectCommand(formats),
 				new ConvertCommand(formats), new PhantomCommand(formats),
-				new TrainCommand(catalog, formats), new ScoreCommand(catalog, formats),
-				new EvaluateCommand(catalog, formats), new DemoCommand(catalog, formats), new ModelsCommand(compute), new BenchCommand(formats, compute, catalog))) {
+				new TrainCommand(catalog, formats, compute), new ScoreCommand(catalog, formats, compute),
+				new EvaluateCommand(catalog, formats, compute), new DemoCommand(catalog, formats), new ModelsCommand(compute), new BenchCommand(formats, compute, catalog))) {
 			commands.put(c.name(), c);
 		}
 	}

@@ -17,7 +17,10 @@ public final class EvaluateCommand implements Command {
 	private final DetectorCatalog catalog;
 	private final ImageFormats formats;
 
-	public EvaluateCommand(DetectorCatalog catalog, ImageFormats formats) {
+	private final org.medad.compute.ComputeService compute;
+
+	public EvaluateCommand(DetectorCatalog catalog, ImageFormats formats, org.medad.compute.ComputeService compute) {
+		this.compute = compute;
 		this.catalog = catalog;
 		this.formats = formats;
 	}
@@ -36,15 +39,17 @@ public final class EvaluateCommand implements Command {
 	public String usage() {
 		return """
 				medad evaluate --model MODEL --data DIR --out DIR [--split test] [--metric-size N] [--maps] [--json]
+				              [--device D]
 				  --split NAME      split of the data set to score (default test)
 				  --metric-size N   resample maps and masks to N x N for pixel metrics (default: the mask grid)
 				  --maps            also write a heat map per case under OUT/maps
-				  --json            print metrics.json to standard output""";
+				  --json            print metrics.json to standard output
+				""" + DeviceOption.USAGE.replace("--device D      ", "--device D        ");
 	}
 
 	@Override
 	public Set<String> valuedOptions() {
-		return Set.of("--model", "--data", "--out", "--split", "--metric-size");
+		return Set.of("--model", "--data", "--out", "--split", "--metric-size", "--device");
 	}
 
 	@Override
@@ -57,6 +62,7 @@ public final class EvaluateCommand implements Command {
 		Integer metricSize = args.get("--metric-size", null) == null ? null : args.intValue("--metric-size", 0, 8);
 		var options = new Evaluation.Options(args.get("--split", "test"), metricSize, args.flag("--maps"));
 		Path out = Path.of(args.require("--out"));
+		DeviceOption.apply(args, compute);
 		var loaded = ModelLoader.load(catalog, Path.of(args.require("--model")));
 		try (var model = loaded.model()) {
 			Map<String, Object> m = new Evaluation(formats, new ConsoleProgress(console.err())).run(model, loaded.pkg(),

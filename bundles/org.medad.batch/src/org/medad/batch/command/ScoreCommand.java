@@ -19,10 +19,13 @@ public final class ScoreCommand implements Command {
 	private final DetectorCatalog catalog;
 	private final ImageFormats formats;
 
-	public ScoreCommand(DetectorCatalog catalog, ImageFormats formats) {
+	public ScoreCommand(DetectorCatalog catalog, ImageFormats formats, org.medad.compute.ComputeService compute) {
+		this.compute = compute;
 		this.catalog = catalog;
 		this.formats = formats;
 	}
+
+	private final org.medad.compute.ComputeService compute;
 
 	@Override
 	public String name() {
@@ -41,7 +44,8 @@ public final class ScoreCommand implements Command {
 				  --input PATH    an image file or a folder of them; repeat or list several
 				  --out DIR       maps (.png heat map + float .tiff) mirroring the inputs, scores.csv, errors.csv,
 				                  run.json; rerunning into the same DIR skips complete cases
-				  --batch N       slices per batch (default 8)""";
+				  --batch N       slices per batch (default 8)
+				""" + DeviceOption.USAGE;
 	}
 
 	@Override
@@ -59,6 +63,7 @@ public final class ScoreCommand implements Command {
 		}
 		args.intValue("--batch", 8, 1);
 		Path out = Path.of(args.require("--out"));
+		DeviceOption.apply(args, compute);
 		var loaded = ModelLoader.load(catalog, Path.of(args.require("--model")));
 		try (var model = loaded.model()) {
 			int failed = new ScoringRun(formats, new ConsoleProgress(console.err())).run(model, loaded.pkg(), inputs, out);

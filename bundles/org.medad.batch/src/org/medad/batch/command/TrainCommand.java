@@ -18,10 +18,12 @@ import org.medad.io.format.ImageFormats;
 public final class TrainCommand implements Command {
 	private final DetectorCatalog catalog;
 	private final ImageFormats formats;
+	private final org.medad.compute.ComputeService compute;
 
-	public TrainCommand(DetectorCatalog catalog, ImageFormats formats) {
+	public TrainCommand(DetectorCatalog catalog, ImageFormats formats, org.medad.compute.ComputeService compute) {
 		this.catalog = catalog;
 		this.formats = formats;
+		this.compute = compute;
 	}
 
 	@Override
@@ -42,7 +44,8 @@ public final class TrainCommand implements Command {
 				  --data DIR      data set in BMAD layout; trains on train/good, calibrates on valid/
 				  --out MODEL     model package to write: a folder, or one file when it ends in .zip (replaced only once complete)
 				  --set key=value a detector setting (medad detectors --settings lists them)
-				  --device D      auto, cpu or gpu:N (default auto)
+				""" + DeviceOption.USAGE + """
+
 				  --seed N        seed of all randomness (default 0)
 				  --plane P       axial (default), coronal or sagittal: the slices taken from 3D volumes
 				  --slices A:B    slice indices A (inclusive) to B (exclusive) of each volume, e.g. 60:100
@@ -63,10 +66,7 @@ public final class TrainCommand implements Command {
 	@Override
 	public int run(Args args, Console console) throws Exception {
 		var detector = catalog.require(args.require("--detector"));
-		String device = args.get("--device", "auto");
-		if (!device.matches("auto|cpu|gpu:\\d+")) {
-			throw new UsageException("--device must be auto, cpu or gpu:N, got '" + device + "'");
-		}
+		DeviceOption.apply(args, compute);
 		SliceSpec spec;
 		try {
 			spec = SliceSpec.parse(args.get("--plane", null), args.get("--slices", null));

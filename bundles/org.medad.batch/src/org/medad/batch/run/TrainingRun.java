@@ -89,13 +89,21 @@ public final class TrainingRun {
 			ModelManifest.Thresholds thresholds = calibrate(model, dataset, spec);
 			double seconds = (System.nanoTime() - start) / 1e9;
 			var training = new ModelManifest.Training(ids.size(), Hashes.sha256(String.join("\n", ids)), seed,
-					epochs(model), SoftwareVersion.get(), "cpu", seconds, Instant.now().toString());
+					epochs(model), SoftwareVersion.get(), device(model), seconds, Instant.now().toString());
 			var manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, ref, settings.values(),
 					preprocessing(model, spec, slices), thresholds, training, List.of(), List.of());
 			ModelPackage written = ModelPackage.write(out, manifest, model.weights());
 			checkpoints.discard();
 			return written;
 		}
+	}
+
+	/** The compute device the detector reports in its training record; "cpu" for detectors without one. */
+	private static String device(TrainedModel model) {
+		if (model.preprocessing().get("training") instanceof Map<?, ?> t && t.get("device") instanceof String d) {
+			return d;
+		}
+		return "cpu";
 	}
 
 	/** Epochs the detector reports in its preprocessing record ("training" → "epochs"), else 1 (one pass). */

@@ -36,6 +36,7 @@ public final class PyTorchCompute implements ComputeService {
 	static final String INTEROP_THREADS = "medad.interop.threads";
 
 	private volatile Engine engine;
+	private volatile String preference = "auto";
 	private Path natives;
 	private Hardware hardware;
 	private final Set<NDManager> handedOut = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
@@ -44,6 +45,17 @@ public final class PyTorchCompute implements ComputeService {
 	public ComputeDevice select(String request) throws MedadException {
 		engine();
 		return DeviceSelector.select(request, hardware);
+	}
+
+	@Override
+	public ComputeDevice preferred() throws MedadException {
+		return select(preference);
+	}
+
+	@Override
+	public void prefer(String request) throws MedadException {
+		select(request); // refuses a device that is not there now, not at the first model
+		preference = request;
 	}
 
 	@Override

@@ -53,6 +53,16 @@ class LiverFreqTrainingTest {
 		assertNotNull(detector, "liverfreq detector service not registered");
 	}
 
+	static org.medad.io.format.ImageFormats formats() throws Exception {
+		var context = FrameworkUtil.getBundle(LiverFreqTrainingTest.class).getBundleContext();
+		var t = new ServiceTracker<org.medad.io.format.ImageFormats, org.medad.io.format.ImageFormats>(context,
+				org.medad.io.format.ImageFormats.class, null);
+		t.open();
+		var f = t.waitForService(10_000);
+		assertNotNull(f, "ImageFormats service not registered");
+		return f;
+	}
+
 	static SliceSource slices(int n, boolean withEmpty) {
 		List<Volume> vols = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
@@ -154,7 +164,7 @@ class LiverFreqTrainingTest {
 	private static LiverFreqConfig with(LiverFreqConfig c, boolean local, boolean highPass, boolean synth, boolean texture) {
 		return new LiverFreqConfig(c.size(), c.reconWidth(), c.segWidth(), c.epochs(), c.maxMinutes(), c.batch(), c.lr(),
 				c.cutoff(), c.order(), c.smooth(), local, highPass, synth, texture, c.clean(), c.betaMin(), c.betaMax(),
-				c.alphaDecay(), c.ssimWeight(), c.gamma());
+				c.alphaDecay(), c.ssimWeight(), c.gamma(), c.window());
 	}
 
 	@Test

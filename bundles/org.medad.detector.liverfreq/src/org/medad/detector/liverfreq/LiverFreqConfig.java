@@ -1,16 +1,23 @@
 package org.medad.detector.liverfreq;
 
 import org.medad.core.settings.Settings;
+import org.medad.io.preprocess.CtWindow;
 
 /** The settings resolved against the preset and mode: what the networks and the training loop actually use. */
 record LiverFreqConfig(int size, int reconWidth, int segWidth, int epochs, double maxMinutes, int batch, double lr,
 		double cutoff, int order, int smooth, boolean local, boolean highPass, boolean synth, boolean textureOnly,
-		double clean, double betaMin, double betaMax, double alphaDecay, double ssimWeight, float gamma) {
+		double clean, double betaMin, double betaMax, double alphaDecay, double ssimWeight, float gamma,
+		CtWindow window) {
+
+	static final double PAPER_LR = 1e-4;
+	static final double CPU_LR = 2e-3;
 
 	static LiverFreqConfig of(Settings s) {
 		boolean cpu = s.getString(LiverFreqSettings.PRESET).equals("cpu");
 		boolean draem = s.getString(LiverFreqSettings.MODE).equals("draem");
-		int size = pick(cpu, s, LiverFreqSettings.SIZE, 256, 128);
+		// cpu: measured on 2 cores, 128 px trained at 1.8 s/step and was still near chance after 7 minutes (docs/results.md);
+		// 64 px at 0.5-0.6 s/step with a 20x larger step learns within ten minutes
+		int size = pick(cpu, s, LiverFreqSettings.SIZE, 256, 64);
 		int recon = pick(cpu, s, LiverFreqSettings.RECON_WIDTH, 128, 16);
 		int seg = pick(cpu, s, LiverFreqSettings.SEG_WIDTH, 64, 16);
 		int epochs = pick(cpu, s, LiverFreqSettings.EPOCHS, 230, 30);
@@ -18,6 +25,9 @@ record LiverFreqConfig(int size, int reconWidth, int segWidth, int epochs, doubl
 			throw new IllegalArgumentException("size " + size + " is not a multiple of 32 (five pooling levels)");
 		}
 		double lr = s.getDouble(LiverFreqSettings.LR);
+		if (cpu && lr == PAPER_LR) {
+			lr = CPU_LR;
+		}
 		return new LiverFreqConfig(size, recon, seg, epochs, s.getDouble(LiverFreqSettings.MAX_MINUTES),
 				s.getInt(LiverFreqSettings.BATCH), lr, s.getDouble(LiverFreqSettings.CUTOFF),
 				s.getInt(LiverFreqSettings.ORDER), s.getInt(LiverFreqSettings.SMOOTH) | 1,
@@ -25,7 +35,23 @@ record LiverFreqConfig(int size, int reconWidth, int segWidth, int epochs, doubl
 				s.getBoolean(LiverFreqSettings.SYNTH), draem, s.getDouble(LiverFreqSettings.CLEAN),
 				s.getDouble(LiverFreqSettings.BETA_MIN), s.getDouble(LiverFreqSettings.BETA_MAX),
 				s.getDouble(LiverFreqSettings.ALPHA_DECAY), s.getDouble(LiverFreqSettings.SSIM_WEIGHT),
-				(float) s.getDouble(LiverFreqSettings.GAMMA));
+				(float) s.getDouble(LiverFreqSettings.GAMMA), window(s.getString(LiverFreqSettings.WINDOW)));
+	}
+
+	/** "lower,upper" in HU, or null for none. */
+	static CtWindow window(String text) {
+		if (text.isBlank()) {
+			return null;
+		}
+		String[] parts = text.split(",");
+		try {
+			if (parts.length == 2) {
+				return new CtWindow(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()));
+			}
+		} catch (NumberFormatException e) {
+			// reported below
+		}
+		throw new IllegalArgumentException("window must be 'lower,upper' in HU, e.g. -200,250; got '" + text + "'");
 	}
 
 	/** The preset's value unless the user set something other than the paper default. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
 
+import org.medad.compute.ComputeDevice;
 import org.medad.compute.ComputeService;
 import org.medad.core.detect.AnomalyDetector;
 import org.medad.core.detect.DetectorDescriptor;
@@ -76,13 +77,12 @@ public final class LiverFreqDetector implements AnomalyDetector {
 		} catch (IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());
 		}
-		if (!settings.getString(LiverFreqSettings.ORGAN_MASKS).isEmpty()) {
-			throw new UsageException("organMasks: organ mask folders are not supported yet; the organ is the non-zero"
-					+ " region of each slice (liver-only slices as in BMAD)");
-		}
+		String maskFolder = settings.getString(LiverFreqSettings.ORGAN_MASKS);
+		OrganMasks masks = maskFolder.isEmpty() ? null : new OrganMasks(Path.of(maskFolder), formats);
 		AnomalySource source = source(settings, c);
-		TrainingSet data = TrainingSet.load(normals, c.size(), monitor);
-		NDManager m = compute.newManager(compute.select("auto"));
+		TrainingSet data = TrainingSet.load(normals, c, masks, monitor);
+		ComputeDevice device = compute.preferred();
+		NDManager m = compute.newManager(device);
 		try {
 			compute.seed(seed);
 			LiverFreqNetworks nets = compute.call(() -> new LiverFreqNetworks(m, c));
@@ -90,6 +90,7 @@ public final class LiverFreqDetector implements AnomalyDetector {
 			LiverFreqTrainer.Outcome o = compute.call(() -> LiverFreqTrainer.train(compute, nets, c, data, synth, seed,
 					monitor, checkpoints));
 			Map<String, Object> record = new LinkedHashMap<>();
+			record.put("device", device.id());
 			record.put("epochs", o.epochs());
 			record.put("steps", o.steps());
 			record.put("seconds", o.seconds());
@@ -97,6 +98,7 @@ public final class LiverFreqDetector implements AnomalyDetector {
 			record.put("epochLoss", o.epochLoss());
 			record.put("resumedAfterEpoch", o.resumedAtEpoch());
 			record.put("skippedEmptyOrgan", data.skippedEmpty);
+			record.put("organ", masks == null ? "non-zero pixels" : "masks from " + maskFolder);
 			record.put("anomalySource", source.describe());
 			return new LiverFreqModel(DESCRIPTOR, settings, c, m, nets, data.scale, o.alpha(), record);
 		} catch (MedadException | RuntimeException e) {

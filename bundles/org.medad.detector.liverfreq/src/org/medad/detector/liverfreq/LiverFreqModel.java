@@ -10,7 +10,6 @@ import org.medad.core.detect.AnomalyResult;
 import org.medad.core.detect.DetectorDescriptor;
 import org.medad.core.detect.TrainedModel;
 import org.medad.core.error.MedadException;
-import org.medad.core.image.Images;
 import org.medad.core.image.Resample;
 import org.medad.core.image.Volume;
 import org.medad.core.model.Tensor;
@@ -69,7 +68,7 @@ final class LiverFreqModel implements TrainedModel {
 		float[][] planes = new float[slices.size()][];
 		for (int i = 0; i < planes.length; i++) {
 			Volume v = slices.get(i);
-			float[] px = Resample.bilinear(Images.toArray(v.voxels()), v.width(), v.height(), s, s);
+			float[] px = Resample.bilinear(TrainingSet.pixels(v, config.window()), v.width(), v.height(), s, s);
 			for (int j = 0; j < px.length; j++) {
 				px[j] = Math.min(1f, Math.max(0f, px[j] / scale));
 			}
@@ -108,7 +107,8 @@ final class LiverFreqModel implements TrainedModel {
 	static Map<String, Object> preprocessing(LiverFreqConfig config, float scale, Map<String, Object> training) {
 		Map<String, Object> p = new LinkedHashMap<>();
 		p.put("resize", "bilinear to " + config.size() + "x" + config.size());
-		p.put("intensity", "divided by " + scale + " (median 99th percentile of the training slices), clamped to [0, 1]");
+		p.put("intensity", config.window() != null ? config.window().describe()
+				: "divided by " + scale + " (median 99th percentile of the training slices), clamped to [0, 1]");
 		p.put("highPass", config.highPass() ? "Butterworth n=" + config.order() + " D0=" + config.cutoff() + " at 256 px"
 				: "off");
 		p.put("training", training);
@@ -143,7 +143,7 @@ final class LiverFreqModel implements TrainedModel {
 	static LiverFreqModel restore(ComputeService compute, DetectorDescriptor d, Settings settings,
 			Map<String, Tensor> w) throws MedadException {
 		LiverFreqConfig c = LiverFreqConfig.of(settings);
-		NDManager m = compute.newManager(compute.select("auto"));
+		NDManager m = compute.newManager(compute.preferred());
 		try {
 			LiverFreqNetworks nets = new LiverFreqNetworks(m, c);
 			float alpha = restoreWeights(nets, w, Float.NaN);

@@ -27,6 +27,7 @@ final class LiverFreqSettings {
 	static final String MODE = "mode";
 	static final String SOURCE = "anomalySource";
 	static final String ORGAN_MASKS = "organMasks";
+	static final String WINDOW = "window";
 	static final String CLEAN = "cleanShare";
 	static final String BETA_MIN = "betaMin";
 	static final String BETA_MAX = "betaMax";
@@ -36,14 +37,15 @@ final class LiverFreqSettings {
 
 	static final SettingsSchema SCHEMA = SettingsSchema.of(
 			SettingSpec.choice(PRESET, "paper", List.of("paper", "cpu"),
-					"paper: the published sizes (256 px, widths 128/64); cpu: 128 px, widths 16/16, 30 epochs"),
+					"paper: the published sizes (256 px, widths 128/64, lr 1e-4, 230 epochs); cpu: 64 px, widths 16/16,"
+							+ " lr 2e-3, 30 epochs (about 8 minutes for 200 slices on 2 cores)"),
 			SettingSpec.integer(SIZE, 256, 32, 1024, "Side in pixels of the network input (multiple of 32); 0 = preset"),
 			SettingSpec.integer(RECON_WIDTH, 128, 4, 256, "Base width of the reconstruction network"),
 			SettingSpec.integer(SEG_WIDTH, 64, 4, 128, "Base width of the segmentation U-Net"),
 			SettingSpec.integer(EPOCHS, 230, 1, 10000, "Training epochs over the normal slices"),
 			SettingSpec.real(MAX_MINUTES, 0, 0, 100000, "Stop training after this many minutes (0 = no limit)"),
 			SettingSpec.integer(BATCH, 8, 1, 256, "Slices per training step"),
-			SettingSpec.real(LR, 1e-4, 1e-7, 1, "Adam learning rate (x0.2 at 80% and 90% of the epochs)"),
+			SettingSpec.real(LR, LiverFreqConfig.PAPER_LR, 1e-7, 1, "Adam learning rate (x0.2 at 80% and 90% of the epochs)"),
 			SettingSpec.real(CUTOFF, 30, 0.5, 512, "Butterworth cut-off D0 in frequency samples at 256 px (scaled with size)"),
 			SettingSpec.integer(ORDER, 2, 1, 10, "Butterworth order n (exponent 2n)"),
 			SettingSpec.integer(SMOOTH, 21, 1, 101, "Mean filter size for the image score (odd)"),
@@ -53,7 +55,10 @@ final class LiverFreqSettings {
 			SettingSpec.choice(MODE, "liverfreq", List.of("liverfreq", "draem"),
 					"draem: texture source, no organ restriction, no high-pass (the paper's main baseline)"),
 			SettingSpec.text(SOURCE, "", "Folder of anomaly source images (the paper: brain-tumour MRI); empty = procedural"),
-			SettingSpec.text(ORGAN_MASKS, "", "Folder of organ masks named like the training images; empty = non-zero pixels"),
+			SettingSpec.text(ORGAN_MASKS, "", "Folder of organ masks named like the training images (slices are multiplied"
+					+ " by their mask); empty = the organ is the non-zero pixels"),
+			SettingSpec.text(WINDOW, "", "CT window 'lower,upper' in HU mapped to [0, 1] before resizing (LiTS liver:"
+					+ " -200,250); empty = divide by the training slices' median 99th percentile"),
 			SettingSpec.real(CLEAN, 0.5, 0, 1, "Share of training samples left without pseudo-lesion"),
 			SettingSpec.real(BETA_MIN, 0.1, 0, 1, "Lowest opacity of the anomaly texture"),
 			SettingSpec.real(BETA_MAX, 1.0, 0, 1, "Highest opacity of the anomaly texture"),

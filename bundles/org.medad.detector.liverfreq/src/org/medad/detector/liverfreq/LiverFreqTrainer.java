@@ -87,10 +87,12 @@ final class LiverFreqTrainer {
 				int[] order = shuffle(n, random);
 				double sum = 0;
 				int done = 0;
+				long epochStart = System.nanoTime();
+				long[] synthesis = { 0 };
 				for (int b = 0; b < perEpoch; b++) {
 					monitor.checkCancelled();
 					int from = b * c.batch();
-					sum += step(engine, nets, c, data, synth, adam, weights, order, from, random, alpha, epoch);
+					sum += step(engine, nets, c, data, synth, adam, weights, order, from, random, alpha, epoch, synthesis);
 					done++;
 					alpha = schedule.after(alpha);
 					monitor.worked(1);
@@ -100,7 +102,8 @@ final class LiverFreqTrainer {
 					}
 				}
 				epochLoss.add(sum / done);
-				monitor.status(String.format("epoch %d: loss %.4f, alpha %.3f", epoch + 1, sum / done, alpha));
+				monitor.status(String.format("epoch %d: loss %.4f, alpha %.3f, %.2f s/step (synthesis %.2f s)", epoch + 1,
+						sum / done, alpha, (System.nanoTime() - epochStart) / 1e9 / done, synthesis[0] / 1e9 / done));
 				if (!byTime) {
 					Progress p = new Progress(epoch + 1, adam.steps(), before + (System.nanoTime() - start) / 1e9,
 							epochLoss);
@@ -120,7 +123,8 @@ final class LiverFreqTrainer {
 	/** One optimiser step on a batch of synthetic samples; returns its loss. */
 	private static float step(Engine engine, LiverFreqNetworks nets, LiverFreqConfig c, TrainingSet data,
 			AnomalySynthesizer synth, Adam adam, Map<String, NDArray> weights, int[] order, int from, Random random,
-			float alpha, int epoch) throws ModelException {
+			float alpha, int epoch, long[] synthesis) throws ModelException {
+		long t0 = System.nanoTime();
 		int size = Math.min(c.batch(), order.length - from);
 		float[][] clean = new float[size][];
 		float[][] altered = new float[size][];
@@ -133,6 +137,7 @@ final class LiverFreqTrainer {
 			altered[i] = s.image();
 			masks[i] = s.mask();
 		}
+		synthesis[0] += System.nanoTime() - t0;
 		try (NDManager batch = nets.manager().newSubManager()) {
 			float value;
 			try (GradientCollector collector = engine.newGradientCollector()) {

@@ -11,6 +11,7 @@ import org.medad.core.image.Images;
 import org.medad.core.image.Resample;
 import org.medad.core.image.Volume;
 import org.medad.core.progress.ProgressMonitor;
+import org.medad.io.preprocess.CtWindow;
 
 /**
  * Normal slices on the network grid in [0, 1]: bilinear resize, divided by the intensity scale (median of the
@@ -27,51 +28,64 @@ final class TrainingSet {
 		this.scale = scale;
 	}
 
-	static TrainingSet load(SliceSource source, int size, ProgressMonitor monitor) throws MedadException {
+	static TrainingSet load(SliceSource source, LiverFreqConfig c, OrganMasks masks, ProgressMonitor monitor)
+			throws MedadException {
 		int n = source.size();
 		if (n == 0) {
 			throw new BadInputException("no training images: liverfreq needs normal slices");
 		}
 		monitor.begin("Loading normal slices", 2 * n);
 		List<float[]> raw = new ArrayList<>();
-		double[] p99 = new double[n];
+		List<String> ids = new ArrayList<>();
+		List<Double> p99 = new ArrayList<>();
+		int empty = 0;
 		for (int i = 0; i < n; i++) {
 			monitor.checkCancelled();
 			Volume v = source.load(i);
-			float[] px = Resample.bilinear(Images.toArray(v.voxels()), v.width(), v.height(), size, size);
-			float[] sorted = px.clone();
-			Arrays.sort(sorted);
-			p99[i] = sorted[(int) (0.99 * (sorted.length - 1))];
-			raw.add(px);
-			monitor.worked(1);
-		}
-		double[] s = p99.clone();
-		Arrays.sort(s);
-		TrainingSet set = new TrainingSet(s[n / 2] > 0 ? (float) s[n / 2] : 1f);
-		for (int i = 0; i < n; i++) {
-			float[] plane = set.normalise(raw.get(i));
-			boolean organ = false;
-			for (float v : plane) {
-				if (v > 0) {
-					organ = true;
-					break;
+			float[] px = pixels(v, c.window());
+			if (masks != null) {
+				float[] organ = masks.of(v);
+				for (int j = 0; j < px.length; j++) {
+					px[j] *= organ[j]; // the liver ROI of BMAD: everything outside the organ is 0
 				}
 			}
-			if (organ) {
-				set.planes.add(plane);
-				set.ids.add(source.id(i));
+			px = Resample.bilinear(px, v.width(), v.height(), c.size(), c.size());
+			float[] sorted = px.clone();
+			Arrays.sort(sorted);
+			if (sorted[sorted.length - 1] <= 0) {
+				empty++; // no organ pixel: nothing to synthesise into, nothing normal to learn
 			} else {
-				set.skippedEmpty++;
+				raw.add(px);
+				ids.add(source.id(i));
+				p99.add((double) sorted[(int) (0.99 * (sorted.length - 1))]);
 			}
 			monitor.worked(1);
 		}
-		if (set.skippedEmpty > 0) {
-			monitor.status("warning: " + set.skippedEmpty + " training slice(s) have an empty organ mask and were skipped");
+		if (raw.isEmpty()) {
+			throw new BadInputException("every training slice has an empty organ mask (all " + n
+					+ " slices are zero inside the organ)");
 		}
-		if (set.planes.isEmpty()) {
-			throw new BadInputException("every training slice has an empty organ mask (all pixels zero)");
+		TrainingSet set = new TrainingSet(c.window() != null ? 1f : median(p99));
+		set.skippedEmpty = empty;
+		for (int i = 0; i < raw.size(); i++) {
+			set.planes.add(set.normalise(raw.get(i)));
+			set.ids.add(ids.get(i));
+			monitor.worked(1);
+		}
+		if (empty > 0) {
+			monitor.status("warning: " + empty + " training slice(s) have an empty organ mask and were skipped");
 		}
 		return set;
+	}
+
+	/** The slice's values, through the CT window when one is set (HU → [0, 1]). */
+	static float[] pixels(Volume v, CtWindow window) {
+		return Images.toArray((window == null ? v : window.apply(v)).voxels());
+	}
+
+	private static float median(List<Double> values) {
+		double[] s = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+		return s[s.length / 2] > 0 ? (float) s[s.length / 2] : 1f;
 	}
 
 	float[] normalise(float[] px) {
