@@ -38,7 +38,7 @@ class LiverFreqConfigTest {
 		assertEquals(64, cpu.size());
 		assertEquals(16, cpu.reconWidth());
 		assertEquals(16, cpu.segWidth());
-		assertEquals(30, cpu.epochs());
+		assertEquals(20, cpu.epochs());
 		assertEquals(2e-3, cpu.lr());
 		LiverFreqConfig mine = of(Map.of("preset", "cpu", "size", 96, "lr", 5e-4, "epochs", 12));
 		assertEquals(96, mine.size());

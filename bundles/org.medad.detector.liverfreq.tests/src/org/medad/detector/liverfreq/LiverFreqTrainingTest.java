@@ -136,6 +136,36 @@ class LiverFreqTrainingTest {
 	}
 
 	@Test
+	void lossFallsOnPhantomSlices() throws Exception {
+		var phantom = new org.medad.phantom.BrainPhantom(64);
+		List<Volume> vols = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			vols.add(Volume.ofPixels("phantom" + i, Images.wrap(phantom.normal(i).image(), 64, 64)));
+		}
+		SliceSource source = new SliceSource() {
+			@Override
+			public int size() {
+				return vols.size();
+			}
+
+			@Override
+			public String id(int index) {
+				return vols.get(index).source();
+			}
+
+			@Override
+			public Volume load(int index) {
+				return vols.get(index);
+			}
+		};
+		try (TrainedModel model = detector.train(source, tiny(Map.of("size", 64, "epochs", 5)), 2, ProgressMonitor.NULL)) {
+			@SuppressWarnings("unchecked")
+			List<Double> loss = (List<Double>) ((Map<String, Object>) model.preprocessing().get("training")).get("epochLoss");
+			assertTrue(loss.get(4) < 0.8 * loss.get(0), "loss per epoch " + loss);
+		}
+	}
+
+	@Test
 	void sameSeedSameModel() throws Exception {
 		Settings settings = tiny(Map.of("epochs", 1));
 		try (TrainedModel a = detector.train(slices(8, false), settings, 3, ProgressMonitor.NULL);

@@ -38,7 +38,7 @@ final class LiverFreqSettings {
 	static final SettingsSchema SCHEMA = SettingsSchema.of(
 			SettingSpec.choice(PRESET, "paper", List.of("paper", "cpu"),
 					"paper: the published sizes (256 px, widths 128/64, lr 1e-4, 230 epochs); cpu: 64 px, widths 16/16,"
-							+ " lr 2e-3, 30 epochs (about 8 minutes for 200 slices on 2 cores)"),
+							+ " lr 2e-3, 20 epochs (about 5 minutes for 200 slices on 2 cores)"),
 			SettingSpec.integer(SIZE, 256, 32, 1024, "Side in pixels of the network input (multiple of 32); 0 = preset"),
 			SettingSpec.integer(RECON_WIDTH, 128, 4, 256, "Base width of the reconstruction network"),
 			SettingSpec.integer(SEG_WIDTH, 64, 4, 128, "Base width of the segmentation U-Net"),
