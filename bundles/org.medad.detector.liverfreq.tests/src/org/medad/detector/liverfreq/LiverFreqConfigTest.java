@@ -44,6 +44,9 @@ class LiverFreqConfigTest {
 		assertEquals(96, mine.size());
 		assertEquals(5e-4, mine.lr());
 		assertEquals(12, mine.epochs());
+		LiverFreqConfig paperSizes = of(Map.of("preset", "cpu", "size", 256, "lr", 1e-4));
+		assertEquals(256, paperSizes.size(), "the paper's value, set explicitly, is not replaced by the preset's");
+		assertEquals(1e-4, paperSizes.lr());
 		assertThrows(IllegalArgumentException.class, () -> of(Map.of("size", 100)), "not a multiple of 32");
 	}
 }

@@ -27,8 +27,8 @@ record LiverFreqConfig(int size, int reconWidth, int segWidth, int epochs, doubl
 			throw new IllegalArgumentException("size " + size + " is not a multiple of 32 (five pooling levels)");
 		}
 		double lr = s.getDouble(LiverFreqSettings.LR);
-		if (cpu && lr == PAPER_LR) {
-			lr = CPU_LR;
+		if (lr == 0) {
+			lr = cpu ? CPU_LR : PAPER_LR;
 		}
 		return new LiverFreqConfig(size, recon, seg, epochs, s.getDouble(LiverFreqSettings.MAX_MINUTES),
 				s.getInt(LiverFreqSettings.BATCH), lr, s.getDouble(LiverFreqSettings.CUTOFF),
@@ -56,10 +56,13 @@ record LiverFreqConfig(int size, int reconWidth, int segWidth, int epochs, doubl
 		throw new IllegalArgumentException("window must be 'lower,upper' in HU, e.g. -200,250; got '" + text + "'");
 	}
 
-	/** The preset's value unless the user set something other than the paper default. */
+	/**
+	 * The setting, or where it is 0 (its default) the preset's value: model.json keeps the 0, so a saved model resolves
+	 * the same way, and any value the user sets wins, the paper's value included.
+	 */
 	private static int pick(boolean cpu, Settings s, String key, int paper, int cpuValue) {
 		int v = s.getInt(key);
-		return cpu && v == paper ? cpuValue : v;
+		return v != 0 ? v : cpu ? cpuValue : paper;
 	}
 
 	/** D0 is specified at 256 px; frequencies scale with the image side. */
