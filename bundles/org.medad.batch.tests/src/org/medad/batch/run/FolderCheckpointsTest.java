@@ -70,6 +70,19 @@ class FolderCheckpointsTest {
 	}
 
 	@Test
+	void checkpointCaughtInItsReplacementIsRecovered() throws Exception {
+		Path folder = tmp.resolve("m.checkpoint");
+		new FolderCheckpoints(folder, run(7), template(), false).save(checkpoint(1f, 1));
+		// what a crash between AtomicFiles' two moves leaves: only the old folder, moved aside
+		Files.move(folder, tmp.resolve(".m.checkpoint.old-123"));
+		assertFalse(FolderCheckpoints.recover(tmp.resolve("other.checkpoint")));
+		assertTrue(FolderCheckpoints.recover(folder));
+		Checkpoint back = new FolderCheckpoints(folder, run(7), template(), true).resume().orElseThrow();
+		assertEquals(1, ((Number) back.progress().get("epochs")).intValue());
+		assertFalse(FolderCheckpoints.recover(folder), "nothing to do once it is in place");
+	}
+
+	@Test
 	void checkpointOfAnotherRunIsRefusedNamingTheDifference() throws Exception {
 		Path folder = tmp.resolve("m.checkpoint");
 		new FolderCheckpoints(folder, run(7), template(), false).save(checkpoint(1f, 1));

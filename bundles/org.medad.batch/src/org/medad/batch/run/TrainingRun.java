@@ -63,6 +63,9 @@ public final class TrainingRun {
 		List<String> ids = normals.stream().map(Case::id).sorted().toList();
 		var ref = new ModelManifest.DetectorRef(detector.descriptor().id(), detector.descriptor().version());
 		Path folder = FolderCheckpoints.beside(out);
+		if (FolderCheckpoints.recover(folder)) {
+			monitor.status("recovered the checkpoint " + folder + " from an interrupted replacement");
+		}
 		if (!resume && java.nio.file.Files.exists(folder)) {
 			throw new UsageException(folder + " holds the checkpoint of an earlier, unfinished run: add --resume to"
 					+ " continue it, or delete that folder to start over");
