@@ -53,7 +53,7 @@ final class DetectorBench {
 		StepClock clock = new StepClock(steps);
 		TrainedModel model;
 		try {
-			model = detector.train(source(normals), settings, 0, clock);
+			model = detector.train(SliceSource.of(normals), settings, 0, clock);
 		} catch (CancelledException e) {
 			model = null; // the usual case: stopped after the timed steps, before the end of training
 		}
@@ -69,7 +69,7 @@ final class DetectorBench {
 		out.put("train_peak_rss_mb", NativeMemory.peakResidentBytes() / 1048576.0);
 		if (model == null) {
 			// scoring needs weights: a fresh, untrained model of the same settings costs the same per image
-			model = detector.train(source(normals.subList(0, Math.min(normals.size(), 2))),
+			model = detector.train(SliceSource.of(normals.subList(0, Math.min(normals.size(), 2))),
 					detector.settingsSchema().parse(withOneStep(args.settings())), 0, ProgressMonitor.NULL);
 		}
 		try (TrainedModel m = model) {
@@ -114,25 +114,6 @@ final class DetectorBench {
 		double[] s = v.clone();
 		Arrays.sort(s);
 		return s[s.length / 2];
-	}
-
-	private static SliceSource source(List<Volume> volumes) {
-		return new SliceSource() {
-			@Override
-			public int size() {
-				return volumes.size();
-			}
-
-			@Override
-			public String id(int index) {
-				return volumes.get(index).source();
-			}
-
-			@Override
-			public Volume load(int index) {
-				return volumes.get(index);
-			}
-		};
 	}
 
 	/** Times the units of work of the training task; asks to cancel once enough steps are timed. */

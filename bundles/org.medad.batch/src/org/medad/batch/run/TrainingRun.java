@@ -61,6 +61,7 @@ public final class TrainingRun {
 		LabelledData dataset = Datasets.open(data, formats);
 		List<Case> normals = dataset.training();
 		List<String> ids = normals.stream().map(Case::id).sorted().toList();
+		String fileListSha256 = Hashes.sha256(String.join("\n", ids));
 		var ref = new ModelManifest.DetectorRef(detector.descriptor().id(), detector.descriptor().version());
 		Path folder = FolderCheckpoints.beside(out);
 		if (FolderCheckpoints.recover(folder)) {
@@ -78,11 +79,11 @@ public final class TrainingRun {
 		identity.put("settings", settings.values());
 		identity.put("seed", seed);
 		identity.put("trainingFiles", ids.size());
-		identity.put("fileListSha256", Hashes.sha256(String.join("\n", ids)));
+		identity.put("fileListSha256", fileListSha256);
 		identity.put("slices", spec.describe());
 		var template = new ModelManifest(ModelManifest.FORMAT_VERSION, ref, settings.values(), Map.of(),
 				new ModelManifest.Thresholds(null, null, "none: training checkpoint, not calibrated"),
-				new ModelManifest.Training(ids.size(), Hashes.sha256(String.join("\n", ids)), seed, 0,
+				new ModelManifest.Training(ids.size(), fileListSha256, seed, 0,
 						SoftwareVersion.get(), "cpu", 0, null),
 				List.of(), List.of());
 		FolderCheckpoints checkpoints = new FolderCheckpoints(folder, identity, template, resume);
@@ -91,7 +92,7 @@ public final class TrainingRun {
 		try (TrainedModel model = detector.detector().train(slices, settings, seed, monitor, checkpoints)) {
 			ModelManifest.Thresholds thresholds = calibrate(model, dataset, spec);
 			double seconds = (System.nanoTime() - start) / 1e9;
-			var training = new ModelManifest.Training(ids.size(), Hashes.sha256(String.join("\n", ids)), seed,
+			var training = new ModelManifest.Training(ids.size(), fileListSha256, seed,
 					epochs(model), SoftwareVersion.get(), device(model), seconds, Instant.now().toString());
 			var manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, ref, settings.values(),
 					preprocessing(model, spec, slices), thresholds, training, List.of(), List.of());

@@ -1,5 +1,7 @@
 package org.medad.core.detect;
 
+import java.util.List;
+
 import org.medad.core.error.BadInputException;
 import org.medad.core.image.Volume;
 
@@ -15,4 +17,25 @@ public interface SliceSource {
 	String id(int index);
 
 	Volume load(int index) throws BadInputException;
+
+	/** Slices already in memory (generated data, tests), named by their {@link Volume#source()}. */
+	static SliceSource of(List<Volume> slices) {
+		List<Volume> copy = List.copyOf(slices);
+		return new SliceSource() {
+			@Override
+			public int size() {
+				return copy.size();
+			}
+
+			@Override
+			public String id(int index) {
+				return copy.get(index).source();
+			}
+
+			@Override
+			public Volume load(int index) {
+				return copy.get(index);
+			}
+		};
+	}
 }

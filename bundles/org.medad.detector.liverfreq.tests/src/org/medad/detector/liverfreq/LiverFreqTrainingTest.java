@@ -75,22 +75,7 @@ class LiverFreqTrainingTest {
 		if (withEmpty) {
 			vols.add(Volume.ofPixels("empty", Images.wrap(new float[64 * 64], 64, 64)));
 		}
-		return new SliceSource() {
-			@Override
-			public int size() {
-				return vols.size();
-			}
-
-			@Override
-			public String id(int index) {
-				return vols.get(index).source();
-			}
-
-			@Override
-			public Volume load(int index) {
-				return vols.get(index);
-			}
-		};
+		return SliceSource.of(vols);
 	}
 
 	static Settings tiny(Map<String, Object> extra) throws Exception {
@@ -142,22 +127,7 @@ class LiverFreqTrainingTest {
 		for (int i = 0; i < 12; i++) {
 			vols.add(Volume.ofPixels("phantom" + i, Images.wrap(phantom.normal(i).image(), 64, 64)));
 		}
-		SliceSource source = new SliceSource() {
-			@Override
-			public int size() {
-				return vols.size();
-			}
-
-			@Override
-			public String id(int index) {
-				return vols.get(index).source();
-			}
-
-			@Override
-			public Volume load(int index) {
-				return vols.get(index);
-			}
-		};
+		SliceSource source = SliceSource.of(vols);
 		try (TrainedModel model = detector.train(source, tiny(Map.of("size", 64, "epochs", 5)), 2, ProgressMonitor.NULL)) {
 			@SuppressWarnings("unchecked")
 			List<Double> loss = (List<Double>) ((Map<String, Object>) model.preprocessing().get("training")).get("epochLoss");

@@ -38,22 +38,7 @@ class OrganRuleTest {
 			java.util.Arrays.fill(px, value + i);
 			vols.add(Volume.ofPixels("/data/train/good/img/slice" + i + ".png", Images.wrap(px, N, N)));
 		}
-		return new SliceSource() {
-			@Override
-			public int size() {
-				return vols.size();
-			}
-
-			@Override
-			public String id(int index) {
-				return "train/good/img/slice" + index + ".png";
-			}
-
-			@Override
-			public Volume load(int index) {
-				return vols.get(index);
-			}
-		};
+		return SliceSource.of(vols);
 	}
 
 	private static void writeMasks(Path dir, int count, int emptyIndex) throws Exception {
