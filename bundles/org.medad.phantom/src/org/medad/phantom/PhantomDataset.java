@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import org.medad.core.error.CancelledException;
+import org.medad.core.error.MedadException;
 import org.medad.core.progress.ProgressMonitor;
 import org.medad.io.write.PngFiles;
 
@@ -30,7 +31,18 @@ public record PhantomDataset(int size, int train, int validPerClass, int testPer
 		return train + 2 * validPerClass + 2 * testPerClass;
 	}
 
-	public void write(Path root, ProgressMonitor monitor) throws IOException, CancelledException {
+	/**
+	 * Writes the data set at {@code root}, which must be absent, empty or an earlier phantom (replaced whole, and only
+	 * once the new one is complete); anything else there is refused with a {@link BadInputException}.
+	 */
+	public void write(Path root, ProgressMonitor monitor) throws IOException, MedadException {
+		String recipe = String.format(Locale.ROOT, "{\"kind\": \"slices\", \"size\": %d, \"train\": %d, \"validPerClass\": %d, "
+				+ "\"testPerClass\": %d, \"maxLesions\": %d, \"seed\": %d}", size, train, validPerClass, testPerClass,
+				maxLesions, seed);
+		PhantomFolder.write(root, recipe, folder -> writeInto(folder, monitor));
+	}
+
+	private void writeInto(Path root, ProgressMonitor monitor) throws IOException, CancelledException {
 		BrainPhantom phantom = new BrainPhantom(size);
 		monitor.begin("Generating phantom data set", total());
 		writeClass(phantom, root.resolve("train/good"), 1, train, false, monitor);

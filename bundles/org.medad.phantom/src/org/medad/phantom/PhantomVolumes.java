@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.medad.core.error.BadInputException;
 import org.medad.core.error.CancelledException;
+import org.medad.core.error.MedadException;
 import org.medad.core.image.Geometry;
 import org.medad.core.image.Images;
 import org.medad.core.image.Volume;
@@ -35,7 +36,15 @@ public record PhantomVolumes(int size, int depth, int train, int validPerClass, 
 		return train + 2 * validPerClass + 2 * testPerClass;
 	}
 
-	public void write(Path root, ImageFormats formats, ProgressMonitor monitor)
+	/** Writes the volumes at {@code root}, with the same rules as {@link PhantomDataset#write}. */
+	public void write(Path root, ImageFormats formats, ProgressMonitor monitor) throws IOException, MedadException {
+		String recipe = String.format(java.util.Locale.ROOT, "{\"kind\": \"volumes\", \"size\": %d, \"depth\": %d, "
+				+ "\"train\": %d, \"validPerClass\": %d, \"testPerClass\": %d, \"maxLesions\": %d, \"seed\": %d}",
+				size, depth, train, validPerClass, testPerClass, maxLesions, seed);
+		PhantomFolder.write(root, recipe, folder -> writeInto(folder, formats, monitor));
+	}
+
+	private void writeInto(Path root, ImageFormats formats, ProgressMonitor monitor)
 			throws IOException, BadInputException, CancelledException {
 		BrainPhantom phantom = new BrainPhantom(size);
 		monitor.begin("Generating phantom volumes", total());

@@ -2,12 +2,17 @@ package org.medad.batch.command;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
+import java.util.List;
 import java.util.Set;
 
 import org.medad.batch.cli.Args;
 import org.medad.batch.cli.Command;
 import org.medad.batch.cli.Console;
+import org.medad.core.error.BadInputException;
 import org.medad.core.error.UsageException;
+import org.medad.core.model.AtomicFiles;
+import org.medad.core.output.OutputGuard;
 import org.medad.core.image.Volume;
 import org.medad.io.format.ImageFormats;
 
@@ -32,10 +37,11 @@ public final class ConvertCommand implements Command {
 	@Override
 	public String usage() {
 		return """
-				medad convert IN OUT [--series INDEX|UID]
-				  IN       any readable image, or a DICOM series folder (--series picks one of several)
-				  OUT      its name picks the format: .nii.gz / .nii (NIfTI-1 float32), .nrrd, .mha (float32, LPS),
-				           .tif (2D float32), .png (integer grey values)""";
+				medad convert IN OUT [--series INDEX|UID] [--overwrite]
+				  IN           any readable image, or a DICOM series folder (--series picks one of several)
+				  OUT          its name picks the format: .nii.gz / .nii (NIfTI-1 float32), .nrrd, .mha (float32, LPS),
+				               .tif (2D float32), .png (integer grey values); an existing file is kept unless
+				  --overwrite  replace an existing file at OUT (never IN itself, never a folder)""";
 	}
 
 	@Override
@@ -45,7 +51,7 @@ public final class ConvertCommand implements Command {
 
 	@Override
 	public Set<String> flags() {
-		return Set.of();
+		return Set.of("--overwrite");
 	}
 
 	@Override
@@ -57,6 +63,14 @@ public final class ConvertCommand implements Command {
 		Path out = Path.of(args.positional().get(1));
 		if (Files.isDirectory(out)) {
 			throw new UsageException("OUT must be a file name, " + out + " is a folder");
+		}
+		OutputGuard.apartFrom(out, "OUT", List.of(in));
+		AtomicFiles.recover(out);
+		if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !args.flag("--overwrite")) {
+			throw BadInputException.of(out, "OUT exists; add --overwrite to replace it, or choose another name");
+		}
+		if (Files.isSymbolicLink(out) || (Files.exists(out) && !Files.isRegularFile(out))) {
+			throw BadInputException.of(out, "OUT is not a regular file; refusing to replace it");
 		}
 		Volume v = formats.formatOf(in).read(in, args.get("--series", null));
 		formats.write(v, out);

@@ -13,6 +13,8 @@ import org.medad.batch.run.TrainingRun;
 import org.medad.core.detect.DetectorCatalog;
 import org.medad.core.detect.TrainedModel;
 import org.medad.core.model.ModelPackage;
+import org.medad.core.output.OutputGuard;
+import org.medad.io.dataset.SliceSpec;
 import org.medad.io.format.ImageFormats;
 import org.medad.phantom.PhantomDataset;
 
@@ -50,6 +52,17 @@ public final class DemoCommand implements Command {
 		return Set.of("--out", "--detector", "--seed", "--size", "--train", "--valid", "--test", "--max-lesions");
 	}
 
+	/** An earlier demo's folder: only its data, model and evaluation, at least one of them there. */
+	static boolean isDemo(Path folder) {
+		java.util.Set<String> parts = java.util.Set.of("data", "model", "model.checkpoint", "evaluation");
+		try (var s = java.nio.file.Files.list(folder)) {
+			var names = s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).toList();
+			return !names.isEmpty() && parts.containsAll(names);
+		} catch (java.io.IOException e) {
+			return false;
+		}
+	}
+
 	@Override
 	public int run(Args args, Console console) throws Exception {
 		Path out = Path.of(args.get("--out", "medad-demo"));
@@ -57,10 +70,12 @@ public final class DemoCommand implements Command {
 		var progress = new ConsoleProgress(console.err());
 		long t0 = System.nanoTime();
 		PhantomDataset spec = PhantomCommand.spec(args);
+		OutputGuard.freshOrOwn(out, "--out", "demo folder", DemoCommand::isDemo);
 		Path data = out.resolve("data");
 		spec.write(data, progress);
+		// the demo's own model: replaced on every run
 		ModelPackage pkg = new TrainingRun(formats, progress).run(detector, data, out.resolve("model"), Map.of(),
-				spec.seed());
+				spec.seed(), SliceSpec.ALL_AXIAL, false, true);
 		Map<String, Object> metrics;
 		try (TrainedModel model = detector.detector().load(pkg)) {
 			metrics = new Evaluation(formats, progress).run(model, pkg, data, new Evaluation.Options("test", null, true),

@@ -19,6 +19,7 @@ import org.medad.core.error.UsageException;
 import org.medad.core.model.Hashes;
 import org.medad.core.model.ModelManifest;
 import org.medad.core.model.ModelPackage;
+import org.medad.core.output.OutputGuard;
 import org.medad.core.model.Tensor;
 import org.medad.nn.checkpoint.Architectures;
 import org.medad.nn.checkpoint.Checkpoints;
@@ -50,17 +51,24 @@ public final class ModelsCommand implements Command {
 
 	@Override
 	public String usage() {
-		return "medad models import --from timm|hf|openai-clip|qfae-pth SRC... --out DIR [--arch NAME|FILE.json]\n"
+		return "medad models import --from timm|hf|openai-clip|qfae-pth SRC... --out DIR [--arch NAME|FILE.json]"
+				+ " [--overwrite]\n"
 				+ "  SRC       .safetensors, .pth/.bin (torch >= 1.6 zip; read without running code) or OpenAI .pt;\n"
 				+ "            several files (sharded checkpoints) are merged\n"
 				+ "  --arch    " + String.join(", ", Architectures.names()) + ", qfae (for qfae-pth),\n"
 				+ "            or a JSON file with another size; position tables and patch kernels are resampled to it\n"
+				+ "  --overwrite  replace the model package at DIR (anything else there is never replaced)\n"
 				+ "  a checkpoint that does not fit exits 4 listing missing, unexpected and mis-shaped keys";
 	}
 
 	@Override
 	public Set<String> valuedOptions() {
 		return Set.of("--from", "--out", "--arch");
+	}
+
+	@Override
+	public Set<String> flags() {
+		return Set.of("--json", "--overwrite");
 	}
 
 	@Override
@@ -74,6 +82,9 @@ public final class ModelsCommand implements Command {
 		}
 		FoundationImport.Source from = FoundationImport.Source.parse(args.require("--from"));
 		Path out = Path.of(args.require("--out"));
+		List<Path> sources = positional.subList(1, positional.size()).stream().map(Path::of).toList();
+		OutputGuard.apartFrom(out, "--out", sources);
+		OutputGuard.replaceable(out, "--out", "model package", ModelPackage::looksLikePackage, args.flag("--overwrite"));
 		Map<String, Tensor> raw = new LinkedHashMap<>();
 		List<ModelManifest.Reference> references = new ArrayList<>();
 		for (String src : positional.subList(1, positional.size())) {

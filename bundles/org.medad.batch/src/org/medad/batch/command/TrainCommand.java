@@ -42,7 +42,9 @@ public final class TrainCommand implements Command {
 				medad train --detector ID --data DIR --out MODEL [--set key=value]... [--device D] [--seed N] [--resume]
 				  --detector ID   an installed detector (medad detectors)
 				  --data DIR      data set in BMAD layout; trains on train/good, calibrates on valid/
-				  --out MODEL     model package to write: a folder, or one file when it ends in .zip (replaced only once complete)
+				  --out MODEL     model package to write: a folder, or one file when it ends in .zip (written whole, or not at
+				                  all); an existing path is refused unless it is a model package and --overwrite is given
+				  --overwrite     replace the model package at MODEL (never anything else)
 				  --set key=value a detector setting (medad detectors --settings lists them)
 				""" + DeviceOption.USAGE + """
 
@@ -60,7 +62,7 @@ public final class TrainCommand implements Command {
 
 	@Override
 	public Set<String> flags() {
-		return Set.of("--resume");
+		return Set.of("--resume", "--overwrite");
 	}
 
 	@Override
@@ -75,8 +77,13 @@ public final class TrainCommand implements Command {
 		}
 		ModelPackage pkg = new TrainingRun(formats, new ConsoleProgress(console.err())).run(detector,
 				Path.of(args.require("--data")), Path.of(args.require("--out")), args.settings(),
-				args.longValue("--seed", 0), spec, args.flag("--resume"));
+				args.longValue("--seed", 0), spec, args.flag("--resume"), args.flag("--overwrite"));
 		var m = pkg.manifest();
+		if (m.thresholds() == null || m.thresholds().image() == null) {
+			console.err().println("note: no image threshold was calibrated ("
+					+ (m.thresholds() == null ? "no valid split" : m.thresholds().method()) + "); scores and maps are"
+					+ " written but no case is labelled anomalous. Add valid/good and valid/Ungood images to calibrate.");
+		}
 		console.out().printf("trained %s on %d images (%s slices) in %.1f s; threshold %s (%s)%nmodel: %s (sha256 %s)%n",
 				m.detector().id(), m.training().files(), slices(m), m.training().seconds(),
 				m.thresholds().image(),

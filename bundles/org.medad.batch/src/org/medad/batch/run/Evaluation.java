@@ -14,6 +14,7 @@ import org.medad.core.image.Images;
 import org.medad.core.image.Resample;
 import org.medad.core.image.Volume;
 import org.medad.core.model.AtomicFiles;
+import org.medad.core.output.OutputGuard;
 import org.medad.core.model.ModelPackage;
 import org.medad.core.progress.ProgressMonitor;
 import org.medad.io.dataset.Datasets;
@@ -42,9 +43,18 @@ public final class Evaluation {
 		this.monitor = monitor;
 	}
 
+	/** Whether {@code folder} holds an earlier evaluation's output (its metrics or report). */
+	public static boolean isOutput(Path folder) {
+		return java.nio.file.Files.isRegularFile(folder.resolve("metrics.json"))
+				|| java.nio.file.Files.isRegularFile(folder.resolve("report.html"));
+	}
+
 	public Map<String, Object> run(TrainedModel model, ModelPackage pkg, Path data, Options options, Path out)
 			throws MedadException, IOException {
+		OutputGuard.apartFrom(out, "--out", List.of(data, pkg.folder()));
+		OutputGuard.freshOrOwn(out, "--out", "evaluation folder", Evaluation::isOutput);
 		LabelledData dataset = Datasets.open(data, formats);
+		AtomicFiles.recoverTree(out);
 		List<Case> cases = dataset.cases(options.split());
 		Double threshold = pkg.manifest().thresholds() == null ? null : pkg.manifest().thresholds().image();
 		List<CaseScore> rows = new ArrayList<>();

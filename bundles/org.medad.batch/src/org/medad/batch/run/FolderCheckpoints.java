@@ -63,25 +63,11 @@ public final class FolderCheckpoints implements TrainingCheckpoints {
 	}
 
 	/**
-	 * Puts back a checkpoint caught in the middle of its replacement: {@link AtomicFiles} moves the old folder aside
-	 * ({@code .NAME.old-*}) before moving the new one in, so a crash between the two leaves only the old one. Returns
-	 * whether one was put back.
+	 * Puts back a checkpoint caught in the middle of its replacement and removes what killed runs left beside it
+	 * ({@link AtomicFiles#recover}). Returns whether one was put back.
 	 */
 	public static boolean recover(Path folder) throws IOException {
-		Path abs = folder.toAbsolutePath().normalize();
-		if (Files.exists(abs) || abs.getParent() == null || !Files.isDirectory(abs.getParent())) {
-			return false;
-		}
-		String prefix = "." + abs.getFileName() + ".old-";
-		try (var siblings = Files.list(abs.getParent())) {
-			Path old = siblings.filter(p -> p.getFileName().toString().startsWith(prefix) && Files.isDirectory(p))
-					.max(java.util.Comparator.comparing(p -> p.getFileName().toString())).orElse(null);
-			if (old == null) {
-				return false;
-			}
-			Files.move(old, abs, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-			return true;
-		}
+		return AtomicFiles.recover(folder);
 	}
 
 	@Override

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.medad.core.detect.TrainedModel;
 import org.medad.core.error.BadInputException;
@@ -21,6 +20,7 @@ import org.medad.core.error.MedadException;
 import org.medad.core.image.Volume;
 import org.medad.core.model.AtomicFiles;
 import org.medad.core.model.ModelPackage;
+import org.medad.core.output.OutputGuard;
 import org.medad.core.progress.ProgressMonitor;
 import org.medad.io.format.ImageFormats;
 
@@ -40,8 +40,13 @@ public final class ScoringRun {
 
 	/** Returns the number of cases that failed. */
 	public int run(TrainedModel model, ModelPackage pkg, List<Path> inputs, Path out) throws MedadException, IOException {
+		List<Path> read = new ArrayList<>(inputs);
+		read.add(pkg.folder());
+		OutputGuard.apartFrom(out, "--out", read);
+		OutputGuard.freshOrOwn(out, "--out", "score output folder", ScoringRun::isOutput);
 		Map<String, Path> cases = collect(inputs);
 		Files.createDirectories(out);
+		AtomicFiles.recoverTree(out);
 		Path csv = out.resolve("scores.csv");
 		Set<String> done = completed(csv, out);
 		Double threshold = pkg.manifest().thresholds() == null ? null : pkg.manifest().thresholds().image();
@@ -95,6 +100,25 @@ public final class ScoringRun {
 		return errors.size();
 	}
 
+	/** Whether {@code folder} holds an earlier scoring run's output (its scores.csv header or run record). */
+	public static boolean isOutput(Path folder) {
+		Path csv = folder.resolve("scores.csv");
+		try {
+			if (Files.isRegularFile(folder.resolve("run.json"))) {
+				return true;
+			}
+			if (Files.isRegularFile(csv)) {
+				try (var r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+					String first = r.readLine();
+					return first != null && (first + "\n").equals(Csv.line("case", "score", "label_pred", "seconds"));
+				}
+			}
+		} catch (IOException | RuntimeException e) {
+			return false;
+		}
+		return false;
+	}
+
 	/**
 	 * Cases by id: each image's path relative to the deepest folder holding all inputs, so ids are unique
 	 * and output maps mirror the input tree (one folder in: paths inside it; one file in: its name).
@@ -108,9 +132,29 @@ public final class ScoringRun {
 				files.add(abs);
 				common = commonAncestor(common, abs.getParent());
 			} else if (Files.isDirectory(abs)) {
-				try (Stream<Path> s = Files.walk(abs)) {
-					s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted()
-							.forEach(files::add);
+				try {
+					List<Path> found = new ArrayList<>();
+					Files.walkFileTree(abs, new java.nio.file.SimpleFileVisitor<>() {
+						@Override
+						public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
+								java.nio.file.attribute.BasicFileAttributes attrs) {
+							// a data set's masks are not cases to score; hidden folders are temporaries
+							return !dir.equals(abs) && (org.medad.io.dataset.Datasets.isMaskFolder(dir)
+									|| dir.getFileName().toString().startsWith("."))
+											? java.nio.file.FileVisitResult.SKIP_SUBTREE
+											: java.nio.file.FileVisitResult.CONTINUE;
+						}
+
+						@Override
+						public java.nio.file.FileVisitResult visitFile(Path file,
+								java.nio.file.attribute.BasicFileAttributes attrs) {
+							if (attrs.isRegularFile() && !file.getFileName().toString().startsWith(".")) {
+								found.add(file);
+							}
+							return java.nio.file.FileVisitResult.CONTINUE;
+						}
+					});
+					found.stream().sorted().forEach(files::add);
 				} catch (IOException e) {
 					throw BadInputException.of(in, "cannot list folder: " + e.getMessage(), e);
 				}

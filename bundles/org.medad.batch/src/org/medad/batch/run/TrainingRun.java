@@ -15,6 +15,7 @@ import org.medad.core.error.UsageException;
 import org.medad.core.model.Hashes;
 import org.medad.core.model.ModelManifest;
 import org.medad.core.model.ModelPackage;
+import org.medad.core.output.OutputGuard;
 import org.medad.core.progress.ProgressMonitor;
 import org.medad.core.settings.Settings;
 import org.medad.io.dataset.Datasets;
@@ -57,7 +58,19 @@ public final class TrainingRun {
 	 */
 	public ModelPackage run(InstalledDetector detector, Path data, Path out, Map<String, String> overrides, long seed,
 			SliceSpec spec, boolean resume) throws MedadException, IOException {
+		return run(detector, data, out, overrides, seed, spec, resume, false);
+	}
+
+	/**
+	 * As above; an existing model package at {@code out} is replaced only with {@code overwrite}, and nothing else that
+	 * is there (a file, a folder of the user's, the data itself) ever: those are refused before any work.
+	 */
+	public ModelPackage run(InstalledDetector detector, Path data, Path out, Map<String, String> overrides, long seed,
+			SliceSpec spec, boolean resume, boolean overwrite) throws MedadException, IOException {
 		Settings settings = detector.detector().settingsSchema().parse(overrides);
+		OutputGuard.apartFrom(out, "--out", List.of(data));
+		OutputGuard.replaceable(out, "--out", "model package", ModelPackage::looksLikePackage, overwrite);
+		OutputGuard.apartFrom(FolderCheckpoints.beside(out), "the checkpoint folder", List.of(data));
 		LabelledData dataset = Datasets.open(data, formats);
 		List<Case> normals = dataset.training();
 		List<String> ids = normals.stream().map(Case::id).sorted().toList();

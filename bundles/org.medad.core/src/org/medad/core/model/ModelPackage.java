@@ -93,6 +93,38 @@ public final class ModelPackage {
 		}
 	}
 
+	/**
+	 * Whether {@code path} is a model package written by this program (a folder or .zip with a model.json naming a
+	 * detector), intact or not: what {@code --overwrite} may replace. Anything else is the user's and never replaced.
+	 */
+	public static boolean looksLikePackage(Path path) {
+		try {
+			if (Files.isRegularFile(path) && path.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+					.endsWith(".zip")) {
+				try (var zip = new java.util.zip.ZipFile(path.toFile())) {
+					var entry = zip.getEntry(MANIFEST);
+					return entry != null && entry.getSize() < 16 << 20
+							&& isManifest(new String(zip.getInputStream(entry).readNBytes(16 << 20),
+									java.nio.charset.StandardCharsets.UTF_8));
+				}
+			}
+			Path json = path.resolve(MANIFEST);
+			return Files.isDirectory(path) && Files.isRegularFile(json) && Files.size(json) < 16 << 20
+					&& isManifest(Files.readString(json));
+		} catch (IOException | RuntimeException e) {
+			return false;
+		}
+	}
+
+	private static boolean isManifest(String text) {
+		try {
+			var o = com.google.gson.JsonParser.parseString(text);
+			return o.isJsonObject() && o.getAsJsonObject().has("formatVersion") && o.getAsJsonObject().has("detector");
+		} catch (RuntimeException e) {
+			return false;
+		}
+	}
+
 	public static ModelPackage read(Path folder) throws ModelException {
 		if (Files.isRegularFile(folder) && folder.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
 				.endsWith(".zip")) {

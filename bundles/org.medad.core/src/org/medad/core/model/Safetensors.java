@@ -92,6 +92,10 @@ public final class Safetensors {
 				if (e.getKey().equals("__metadata__")) {
 					continue;
 				}
+				if (!e.getValue().isJsonObject()) {
+					throw new ModelException(file + ": tensor '" + e.getKey() + "' is not described by an object in the"
+							+ " header (damaged file)");
+				}
 				out.put(e.getKey(), readTensor(ch, file, e.getKey(), e.getValue().getAsJsonObject(), dataStart, size));
 			}
 			return out;
@@ -100,7 +104,7 @@ public final class Safetensors {
 
 	private static Tensor readTensor(java.nio.channels.SeekableByteChannel ch, Path file, String name, JsonObject t, long dataStart, long size)
 			throws ModelException, IOException {
-		String dtype = t.get("dtype").getAsString();
+		String dtype = text(t, "dtype", file, name);
 		int width = switch (dtype) {
 			case "F32" -> 4;
 			case "F16", "BF16" -> 2;
@@ -108,17 +112,23 @@ public final class Safetensors {
 			default -> throw new ModelException(file + ": tensor '" + name + "' has dtype " + dtype
 					+ "; floating-point tensors (F32, F16, BF16, F64) are supported");
 		};
-		JsonArray shapeJson = t.getAsJsonArray("shape");
-		long[] shape = new long[shapeJson.size()];
+		long[] shape = longs(t, "shape", -1, file, name);
 		long count = 1;
-		for (int i = 0; i < shape.length; i++) {
-			shape[i] = shapeJson.get(i).getAsLong();
-			count *= shape[i];
+		for (long d : shape) {
+			if (d < 0) {
+				throw new ModelException(file + ": tensor '" + name + "' has a negative size in its shape "
+						+ java.util.Arrays.toString(shape));
+			}
+			if (d > 0 && count > (Integer.MAX_VALUE / 8) / d) {
+				throw new ModelException(file + ": tensor '" + name + "' of shape " + java.util.Arrays.toString(shape)
+						+ " has more values than one array holds (2^31)");
+			}
+			count *= d;
 		}
-		JsonArray off = t.getAsJsonArray("data_offsets");
-		long begin = off.get(0).getAsLong();
-		long end = off.get(1).getAsLong();
-		if (end - begin != width * count || dataStart + end > size || begin < 0 || count > Integer.MAX_VALUE / 8) {
+		long[] off = longs(t, "data_offsets", 2, file, name);
+		long begin = off[0];
+		long end = off[1];
+		if (begin < 0 || end < begin || end - begin != width * count || end > size - dataStart) {
 			throw new ModelException(file + ": tensor '" + name + "' data at [" + begin + ", " + end
 					+ ") does not match its shape or lies past the end of the file");
 		}
@@ -144,6 +154,33 @@ public final class Safetensors {
 			}
 		}
 		return new Tensor(shape, data);
+	}
+
+	private static String text(JsonObject t, String key, Path file, String name) throws ModelException {
+		JsonElement v = t.get(key);
+		if (v == null || !v.isJsonPrimitive() || !v.getAsJsonPrimitive().isString()) {
+			throw new ModelException(file + ": tensor '" + name + "' lacks its '" + key + "' (damaged header)");
+		}
+		return v.getAsString();
+	}
+
+	/** A list of whole numbers (shape, data_offsets) of a tensor's header entry, checked element by element. */
+	private static long[] longs(JsonObject t, String key, int expected, Path file, String name) throws ModelException {
+		JsonElement v = t.get(key);
+		if (v == null || !v.isJsonArray() || (expected >= 0 && v.getAsJsonArray().size() != expected)) {
+			throw new ModelException(file + ": tensor '" + name + "' lacks a valid '" + key + "' list (damaged header)");
+		}
+		JsonArray a = v.getAsJsonArray();
+		long[] out = new long[a.size()];
+		for (int i = 0; i < out.length; i++) {
+			JsonElement x = a.get(i);
+			if (!x.isJsonPrimitive() || !x.getAsJsonPrimitive().isNumber()
+					|| x.getAsDouble() != Math.rint(x.getAsDouble()) || Math.abs(x.getAsDouble()) > 9.0e18) {
+				throw new ModelException(file + ": tensor '" + name + "' has '" + key + "' " + a + ", not whole numbers");
+			}
+			out[i] = x.getAsLong();
+		}
+		return out;
 	}
 
 	private static ByteBuffer readFully(java.nio.channels.SeekableByteChannel ch, long pos, int len, Path file)

@@ -35,4 +35,25 @@ public final class Datasets {
 		}
 		throw BadInputException.of(root, "not a data set in a known layout: " + LAYOUTS + ", or a folder of images");
 	}
+
+	/**
+	 * Whether {@code dir} is the mask folder of a data-set layout (BMAD {@code label/} or {@code anomaly_mask/},
+	 * paired {@code masks/}, {@code labelsTr/}, ...) beside images: scoring a folder tree skips it, masks are not cases.
+	 */
+	public static boolean isMaskFolder(Path dir) {
+		String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+		if (!PairedFolders.MASK_DIRS.contains(name) && !name.equals("anomaly_mask")) {
+			return false;
+		}
+		Path parent = dir.getParent();
+		if (parent == null) {
+			return false;
+		}
+		try (var s = Files.list(parent)) {
+			return s.anyMatch(p -> !p.equals(dir) && (Files.isRegularFile(p) || PairedFolders.IMAGE_DIRS.contains(
+					p.getFileName().toString())));
+		} catch (IOException e) {
+			return false;
+		}
+	}
 }

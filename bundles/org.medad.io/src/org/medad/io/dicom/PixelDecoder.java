@@ -28,6 +28,17 @@ final class PixelDecoder {
 			throw BadInputException.of(f.file, "unsupported transfer syntax " + f.syntax.uid + " (" + f.syntax.label
 					+ "): this reader has no codec for it; convert the file to an uncompressed syntax first");
 		}
+		if (f.syntax.codec != TransferSyntax.Codec.NATIVE) {
+			long stored = 0;
+			for (byte[] fragment : f.fragments == null ? java.util.List.<byte[]>of() : f.fragments) {
+				stored += fragment.length;
+			}
+			// no codec here expands more than deflate's 1032:1; a larger promise is a damaged header, not an allocation
+			if (p.samples() > Math.max(1 << 20, 1100 * stored)) {
+				throw BadInputException.of(f.file, p.rows() + " x " + p.columns() + " x " + p.frames() + " frames need "
+						+ p.samples() + " samples, more than " + stored + " bytes of compressed pixel data can hold");
+			}
+		}
 		float[] v = switch (f.syntax.codec) {
 		case NATIVE -> natives(f, p);
 		case RLE -> rle(f, p);
@@ -54,6 +65,10 @@ final class PixelDecoder {
 				out[i] = (f.pixels.get(i >>> 3) >>> (i & 7)) & 1;
 			}
 			return out;
+		}
+		long need = samples * p.dataType(f.file).bytes();
+		if (f.pixels.remaining() < need) {
+			throw truncated(f, f.pixels.remaining(), need);
 		}
 		float[] out = new float[(int) samples];
 		nativeInto(f, p, out, 0);

@@ -17,15 +17,38 @@ record PixelFormat(int rows, int columns, int frames, int samplesPerPixel, int b
 			throw BadInputException.of(f.file, "no image attributes (Rows/Columns) in the data set: not an image");
 		}
 		Double frames = d.number(Tag.NUMBER_OF_FRAMES);
+		if (frames != null && (frames != Math.rint(frames) || frames > Integer.MAX_VALUE)) {
+			throw BadInputException.of(f.file, "NumberOfFrames (0028,0008) = " + d.string(Tag.NUMBER_OF_FRAMES)
+					+ " is not a frame count");
+		}
 		int bitsAllocated = d.unsignedShort(Tag.BITS_ALLOCATED, 16);
+		if (bitsAllocated != 1 && bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32) {
+			throw BadInputException.of(f.file, "BitsAllocated (0028,0100) = " + bitsAllocated + " is not supported (1, 8,"
+					+ " 16 or 32)");
+		}
+		int bitsStored = d.unsignedShort(Tag.BITS_STORED, bitsAllocated);
+		if (bitsStored < 1 || bitsStored > bitsAllocated) {
+			throw BadInputException.of(f.file, "BitsStored (0028,0101) = " + bitsStored + " does not fit BitsAllocated "
+					+ bitsAllocated);
+		}
+		int samplesPerPixel = d.unsignedShort(Tag.SAMPLES_PER_PIXEL, 1);
+		if (samplesPerPixel != 1 && samplesPerPixel != 3) {
+			throw BadInputException.of(f.file, "SamplesPerPixel (0028,0002) = " + samplesPerPixel + " (1 for grey, 3 for"
+					+ " colour)");
+		}
 		Double slope = d.number(Tag.RESCALE_SLOPE);
 		Double intercept = d.number(Tag.RESCALE_INTERCEPT);
 		String photometric = d.string(Tag.PHOTOMETRIC);
-		return new PixelFormat(rows, cols, frames == null || frames < 1 ? 1 : frames.intValue(),
-				d.unsignedShort(Tag.SAMPLES_PER_PIXEL, 1), bitsAllocated, d.unsignedShort(Tag.BITS_STORED, bitsAllocated),
-				d.unsignedShort(Tag.PIXEL_REPRESENTATION, 0) == 1, photometric == null ? "MONOCHROME2" : photometric,
-				d.unsignedShort(Tag.PLANAR_CONFIGURATION, 0) == 1, slope == null ? 1 : slope,
-				intercept == null ? 0 : intercept);
+		PixelFormat p = new PixelFormat(rows, cols, frames == null || frames < 1 ? 1 : frames.intValue(), samplesPerPixel,
+				bitsAllocated, bitsStored, d.unsignedShort(Tag.PIXEL_REPRESENTATION, 0) == 1,
+				photometric == null ? "MONOCHROME2" : photometric, d.unsignedShort(Tag.PLANAR_CONFIGURATION, 0) == 1,
+				slope == null || !Double.isFinite(slope) ? 1 : slope,
+				intercept == null || !Double.isFinite(intercept) ? 0 : intercept);
+		if (p.samples() > Integer.MAX_VALUE - 8) {
+			throw BadInputException.of(f.file, rows + " rows x " + cols + " columns x " + p.frames() + " frames x "
+					+ samplesPerPixel + " samples are more than one image can hold (2^31)");
+		}
+		return p;
 	}
 
 	/** The stored sample type; null for 1-bit (bit-packed) data. */

@@ -67,17 +67,14 @@ public class MetaImageFormat implements ImageFormat {
 				f.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
 			}
 		}
-		int n = (int) HeaderLines.numbers(file, "NDims", require(file, f, "NDims"), 1)[0];
-		double[] d = HeaderLines.numbers(file, "DimSize", require(file, f, "DimSize"), n);
-		long[] dims = new long[n];
-		for (int i = 0; i < n; i++) {
-			dims[i] = (long) d[i];
-		}
+		int n = (int) HeaderLines.integer(file, "NDims", require(file, f, "NDims"), 1, 16);
+		long[] dims = HeaderLines.integers(file, "DimSize", require(file, f, "DimSize"), n, 1, Integer.MAX_VALUE);
 		String et = require(file, f, "ElementType");
 		DataType type = type(file, et);
 		int channels = f.containsKey("ElementNumberOfChannels")
-				? (int) HeaderLines.numbers(file, "ElementNumberOfChannels", f.get("ElementNumberOfChannels"), 1)[0]
+				? (int) HeaderLines.integer(file, "ElementNumberOfChannels", f.get("ElementNumberOfChannels"), 1, 1 << 16)
 				: 1;
+		HeaderLines.samples(file, dims, channels);
 		String msb = f.getOrDefault("BinaryDataByteOrderMSB", f.getOrDefault("ElementByteOrderMSB", "False"));
 		ByteOrder order = msb.equalsIgnoreCase("True") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
 		boolean compressed = f.getOrDefault("CompressedData", "False").equalsIgnoreCase("True");
@@ -107,9 +104,9 @@ public class MetaImageFormat implements ImageFormat {
 		} else if (data.startsWith("LIST") || data.contains("%")) {
 			throw BadInputException.of(file, "multi-file MetaImage data ('" + data + "') is not supported");
 		} else {
-			dataFile = file.resolveSibling(data);
+			dataFile = HeaderLines.dataFile(file, "ElementDataFile", data);
 			long headerSize = f.containsKey("HeaderSize")
-					? (long) HeaderLines.numbers(file, "HeaderSize", f.get("HeaderSize"), 1)[0]
+					? HeaderLines.integer(file, "HeaderSize", f.get("HeaderSize"), -1, Long.MAX_VALUE / 2)
 					: 0;
 			offset = headerSize;
 		}
@@ -180,6 +177,10 @@ public class MetaImageFormat implements ImageFormat {
 		if (offset == -1 && !h.compressed()) { // HeaderSize -1: the data are the file's last bytes
 			try {
 				offset = Files.size(h.dataFile()) - count * h.type().bytes();
+				if (offset < 0) {
+					throw BadInputException.of(h.dataFile(), "truncated: needs " + count * h.type().bytes()
+							+ " data bytes, file has " + Files.size(h.dataFile()));
+				}
 			} catch (IOException e) {
 				throw BadInputException.of(h.dataFile(), "cannot be read: " + e.getMessage(), e);
 			}

@@ -74,7 +74,8 @@ record NiftiHeader(Kind kind, ByteOrder order, long[] dims, int datatypeCode, do
 			origin[i] = b.getShort(253 + 2 * i);
 		}
 		boolean nifti = kind == Kind.NIFTI1;
-		return new NiftiHeader(kind, b.order(), dims, b.getShort(70), pixdim, (long) b.getFloat(108), b.getFloat(112),
+		return new NiftiHeader(kind, b.order(), dims, b.getShort(70), pixdim, voxOffset(file, b.getFloat(108),
+				magic.startsWith("n+1")), b.getFloat(112),
 				b.getFloat(116), nifti ? b.getShort(252) : 0, nifti ? b.getShort(254) : 0, quatern, qoffset, srow,
 				nifti ? b.get(123) & 0xff : 0, origin, magic.startsWith("n+1"));
 	}
@@ -95,9 +96,22 @@ record NiftiHeader(Kind kind, ByteOrder order, long[] dims, int datatypeCode, do
 		for (int i = 0; i < 12; i++) {
 			srow[i] = b.getDouble(400 + 8 * i);
 		}
-		return new NiftiHeader(Kind.NIFTI2, b.order(), dims, b.getShort(12), pixdim, b.getLong(168), b.getDouble(176),
+		return new NiftiHeader(Kind.NIFTI2, b.order(), dims, b.getShort(12), pixdim, voxOffset(file, b.getLong(168),
+				magic.startsWith("n+2")), b.getDouble(176),
 				b.getDouble(184), b.getInt(344), b.getInt(348), quatern, qoffset, srow, b.getInt(500), new short[5],
 				magic.startsWith("n+2"));
+	}
+
+	/** vox_offset as a byte offset: finite, whole, not negative, and past the header in single-file NIfTI. */
+	private static long voxOffset(Path file, double v, boolean singleFile) throws BadInputException {
+		if (!Double.isFinite(v) || v < 0 || v > (1L << 53) || v != Math.rint(v)) {
+			throw BadInputException.of(file, "vox_offset = " + v + " is not a byte offset into the data");
+		}
+		if (singleFile && v > 0 && v < NIFTI1_SIZE) {
+			throw BadInputException.of(file, "vox_offset = " + (long) v + " points into the header (the data of a"
+					+ " single-file NIfTI start after it)");
+		}
+		return (long) v;
 	}
 
 	private interface DimAt {
@@ -114,6 +128,14 @@ record NiftiHeader(Kind kind, ByteOrder order, long[] dims, int datatypeCode, do
 			if (d[i] < 1) {
 				throw BadInputException.of(file, "dim[" + (i + 1) + "] = " + d[i] + " is not a size");
 			}
+		}
+		long n = 1;
+		for (long x : d) {
+			if (n > Long.MAX_VALUE / 16 / x) {
+				throw BadInputException.of(file, "dimensions " + Arrays.toString(d) + " multiply to more voxels than"
+						+ " any file holds");
+			}
+			n *= x;
 		}
 		return d;
 	}

@@ -78,6 +78,10 @@ public class NrrdFormat implements ImageFormat {
 			long offset = h.dataOffset() + skip;
 			if (skip == -1) { // data are the last bytes of the file
 				offset = size(h.dataFile()) - count * h.type().bytes();
+				if (offset < 0) {
+					throw BadInputException.of(h.dataFile(), "truncated: needs " + count * h.type().bytes()
+							+ " data bytes, file has " + size(h.dataFile()));
+				}
 			}
 			yield SampleReader.read(h.dataFile(), offset, count, SampleReader.Compression.NONE, decoder);
 		}

@@ -32,8 +32,8 @@ record NrrdHeader(Path file, Map<String, String> fields, DataType type, long[] s
 				f.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 2).trim());
 			}
 		}
-		int dim = (int) HeaderLines.numbers(file, "dimension", require(file, f, "dimension"), 1)[0];
-		double[] sz = HeaderLines.numbers(file, "sizes", require(file, f, "sizes"), dim);
+		int dim = (int) HeaderLines.integer(file, "dimension", require(file, f, "dimension"), 1, 16);
+		long[] sz = HeaderLines.integers(file, "sizes", require(file, f, "sizes"), dim, 1, Integer.MAX_VALUE);
 		DataType type = type(file, require(file, f, "type"));
 		String encoding = require(file, f, "encoding").toLowerCase(Locale.ROOT);
 		ByteOrder order = "big".equalsIgnoreCase(f.get("endian")) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
@@ -50,8 +50,9 @@ record NrrdHeader(Path file, Map<String, String> fields, DataType type, long[] s
 		}
 		long[] sizes = new long[dim - first];
 		for (int i = first; i < dim; i++) {
-			sizes[i - first] = (long) sz[i];
+			sizes[i - first] = sz[i];
 		}
+		HeaderLines.samples(file, sizes, channels);
 		String space = f.get("space");
 		Geometry g;
 		double[] spacing;
@@ -91,11 +92,14 @@ record NrrdHeader(Path file, Map<String, String> fields, DataType type, long[] s
 			if (dataFileName.startsWith("LIST") || dataFileName.contains("%")) {
 				throw BadInputException.of(file, "multi-file NRRD data ('" + dataFileName + "') is not supported");
 			}
-			dataFile = file.resolveSibling(dataFileName);
+			dataFile = HeaderLines.dataFile(file, "data file", dataFileName);
 			offset = 0;
 		}
-		long byteSkip = f.containsKey("byte skip") ? (long) HeaderLines.numbers(file, "byte skip", f.get("byte skip"), 1)[0] : 0;
-		long lineSkip = f.containsKey("line skip") ? (long) HeaderLines.numbers(file, "line skip", f.get("line skip"), 1)[0] : 0;
+		// byte skip -1: the data are the last bytes of the (raw) data file
+		long byteSkip = f.containsKey("byte skip") ? HeaderLines.integer(file, "byte skip", f.get("byte skip"), -1,
+				Long.MAX_VALUE / 2) : 0;
+		long lineSkip = f.containsKey("line skip") ? HeaderLines.integer(file, "line skip", f.get("line skip"), 0,
+				Integer.MAX_VALUE) : 0;
 		return new NrrdHeader(file, f, type, sizes, channels, encoding, order, dataFile, offset, byteSkip, lineSkip, g,
 				spacing, space);
 	}

@@ -1,14 +1,11 @@
 package org.medad.io.png;
 
-import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
-import javax.imageio.IIOException;
-import javax.imageio.ImageIO;
 
 import org.medad.core.error.BadInputException;
 import org.medad.core.image.Geometry;
@@ -42,15 +39,14 @@ public class PngFormat implements ImageFormat {
 
 	@Override
 	public ImageHeader parseHeader(Path file) throws BadInputException {
-		BufferedImage img = decode(file);
-		Raster r = img.getRaster();
+		Raster r = decode(file);
 		int bits = r.getSampleModel().getSampleSize(0);
 		return ImageHeader.picture(name(), r.getWidth(), r.getHeight(), r.getNumBands(), bits > 8 ? "uint16" : "uint8");
 	}
 
 	@Override
 	public Volume read(Path file) throws BadInputException {
-		Raster r = decode(file).getRaster();
+		Raster r = decode(file);
 		int w = r.getWidth();
 		int h = r.getHeight();
 		// grey+alpha keeps grey; RGB(A) keeps the three colours, planar, channel axis last
@@ -66,25 +62,8 @@ public class PngFormat implements ImageFormat {
 				Map.of("channels", Integer.toString(r.getNumBands())));
 	}
 
-	private static BufferedImage decode(Path file) throws BadInputException {
-		try {
-			BufferedImage img = ImageIO.read(file.toFile());
-			if (img == null) {
-				throw BadInputException.of(file, "not a readable PNG image");
-			}
-			return img;
-		} catch (IIOException e) {
-			throw BadInputException.of(file, "corrupt or truncated PNG: " + rootMessage(e), e);
-		} catch (IOException e) {
-			throw BadInputException.of(file, "cannot be read: " + e.getMessage(), e);
-		}
-	}
-
-	private static String rootMessage(Throwable t) {
-		while (t.getCause() != null) {
-			t = t.getCause();
-		}
-		return t.getMessage();
+	private static Raster decode(Path file) throws BadInputException {
+		return org.medad.io.raster.Pictures.read(file, "PNG").get(0);
 	}
 
 	@Override

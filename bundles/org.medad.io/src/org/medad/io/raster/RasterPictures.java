@@ -2,16 +2,11 @@ package org.medad.io.raster;
 
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 import org.medad.core.error.BadInputException;
 import org.medad.core.image.Geometry;
@@ -34,39 +29,14 @@ final class RasterPictures {
 	}
 
 	static Pages pages(Path file, String formatName) throws BadInputException {
-		try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-			if (in == null) {
-				throw BadInputException.of(file, "cannot be opened");
+		List<Raster> pages = Pictures.read(file, formatName);
+		Raster r0 = pages.get(0);
+		for (Raster r : pages) {
+			if (r.getWidth() != r0.getWidth() || r.getHeight() != r0.getHeight() || r.getNumBands() != r0.getNumBands()) {
+				throw BadInputException.of(file, "pages differ in size or samples; cannot stack them");
 			}
-			Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-			if (!readers.hasNext()) {
-				throw BadInputException.of(file, "not a readable " + formatName + " image");
-			}
-			ImageReader reader = readers.next();
-			try {
-				reader.setInput(in);
-				int n = reader.getNumImages(true);
-				List<Raster> pages = new ArrayList<>();
-				for (int i = 0; i < n; i++) {
-					pages.add(reader.read(i).getRaster());
-				}
-				if (pages.isEmpty()) {
-					throw BadInputException.of(file, "holds no image");
-				}
-				Raster r0 = pages.get(0);
-				for (Raster r : pages) {
-					if (r.getWidth() != r0.getWidth() || r.getHeight() != r0.getHeight()
-							|| r.getNumBands() != r0.getNumBands()) {
-						throw BadInputException.of(file, "pages differ in size or samples; cannot stack them");
-					}
-				}
-				return new Pages(pages);
-			} finally {
-				reader.dispose();
-			}
-		} catch (IOException e) {
-			throw BadInputException.of(file, "corrupt or truncated " + formatName + ": " + e.getMessage(), e);
 		}
+		return new Pages(pages);
 	}
 
 	static String datatype(Raster r) {

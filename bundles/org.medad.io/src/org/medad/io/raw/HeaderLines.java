@@ -77,4 +77,70 @@ public record HeaderLines(List<String> lines, long dataOffset) {
 		}
 		return out;
 	}
+
+	/**
+	 * Whole numbers of a header value, each within [min, max], naming the field and the value on error: sizes,
+	 * counts and offsets are checked before anything is allocated or read.
+	 */
+	public static long[] integers(Path file, String field, String value, int expected, long min, long max)
+			throws BadInputException {
+		double[] d = numbers(file, field, value, expected);
+		long[] out = new long[d.length];
+		for (int i = 0; i < d.length; i++) {
+			if (d[i] != Math.rint(d[i]) || d[i] < min || d[i] > max) {
+				throw BadInputException.of(file, "field '" + field + "' = '" + value.trim() + "': " + (d[i] != Math.rint(
+						d[i]) ? "'" + fmt(d[i]) + "' is not a whole number" : fmt(d[i]) + " is outside " + min + ".." + max));
+			}
+			out[i] = (long) d[i];
+		}
+		return out;
+	}
+
+	/** One whole number of a header value within [min, max]. */
+	public static long integer(Path file, String field, String value, long min, long max) throws BadInputException {
+		return integers(file, field, value, 1, min, max)[0];
+	}
+
+	/** The number of samples of an image with these sizes and channels, refused when it overflows an array. */
+	public static long samples(Path file, long[] sizes, long channels) throws BadInputException {
+		long n = channels;
+		for (long s : sizes) {
+			if (s <= 0) {
+				throw BadInputException.of(file, "an image size of " + s + " along an axis: sizes must be positive");
+			}
+			if (n > (Integer.MAX_VALUE - 8) / s) {
+				throw BadInputException.of(file, "sizes " + java.util.Arrays.toString(sizes) + (channels > 1 ? " with "
+						+ channels + " channels" : "") + " make more samples than one image can hold (2^31)");
+			}
+			n *= s;
+		}
+		return n;
+	}
+
+	/** A detached data file named in a header, resolved beside the header and checked to be a plain file name. */
+	public static Path dataFile(Path header, String field, String name) throws BadInputException {
+		if (name == null || name.isBlank()) {
+			throw BadInputException.of(header, "field '" + field + "' is empty; it must name the data file");
+		}
+		Path resolved;
+		try {
+			resolved = header.resolveSibling(name.trim());
+		} catch (java.nio.file.InvalidPathException e) {
+			throw BadInputException.of(header, "field '" + field + "' = '" + printable(name)
+					+ "' is not a valid file name");
+		}
+		if (Files.isDirectory(resolved)) {
+			throw BadInputException.of(header, "field '" + field + "' = '" + printable(name) + "' names a folder, not a"
+					+ " data file");
+		}
+		return resolved;
+	}
+
+	private static String printable(String s) {
+		return s.replaceAll("[\\p{Cntrl}]", "?");
+	}
+
+	private static String fmt(double d) {
+		return d == Math.rint(d) && Math.abs(d) < 1e18 ? Long.toString((long) d) : Double.toString(d);
+	}
 }

@@ -41,7 +41,7 @@ public final class MappedVoxels {
 		long bytes = count * type.bytes();
 		ByteBuffer map;
 		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-			if (ch.size() < offset + bytes) {
+			if (offset < 0 || count < 0 || offset > ch.size() || bytes > ch.size() - offset) {
 				throw BadInputException.of(file, "truncated: needs " + bytes + " data bytes from offset " + offset
 						+ ", file has " + Math.max(0, ch.size() - offset));
 			}

@@ -40,6 +40,7 @@ public final class SampleReader {
 	/** The same for a gzip stream starting {@code fileOffset} bytes into the file (after a text header). */
 	public static float[] readGzip(Path file, long fileOffset, long offset, long count, VoxelDecoder decoder)
 			throws BadInputException {
+		checkCounts(file, fileOffset, offset, count);
 		Libdeflate fast = Libdeflate.instance();
 		if (fast != null && count <= Integer.MAX_VALUE - 8) {
 			try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -48,7 +49,8 @@ public final class SampleReader {
 					ByteBuffer mapped = ch.map(FileChannel.MapMode.READ_ONLY, fileOffset, length);
 					long need = offset + count * decoder.type().bytes();
 					long isize = mapped.order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt((int) length - 4) & 0xFFFFFFFFL;
-					if (isize >= need && isize < Integer.MAX_VALUE - 8) {
+					// deflate expands at most 1032:1, so a size trailer beyond that is a lie, not a reason to allocate
+					if (isize >= need && isize < Integer.MAX_VALUE - 8 && isize / MAX_INFLATE_RATIO <= length) {
 						ByteBuffer raw = fast.gunzip(mapped, isize);
 						if (raw != null) {
 							float[] out = new float[(int) count];
@@ -78,31 +80,60 @@ public final class SampleReader {
 	 */
 	public static float[] read(Path file, long fileOffset, long dataOffset, long count, Compression compression,
 			VoxelDecoder decoder) throws BadInputException {
-		if (count > Integer.MAX_VALUE - 8) {
-			throw BadInputException.of(file, count + " samples are more than one array holds (2^31)");
-		}
-		float[] out = new float[(int) count];
+		checkCounts(file, fileOffset, dataOffset, count);
 		long bytes = count * decoder.type().bytes();
 		try {
 			if (compression == Compression.NONE) {
-				readPlain(file, fileOffset + dataOffset, bytes, out, decoder);
-			} else {
-				try (InputStream raw = java.nio.file.Files.newInputStream(file)) {
-					skipFully(raw, fileOffset, file);
-					InputStream in = compression == Compression.GZIP ? new GZIPInputStream(raw, 1 << 16)
-							: new InflaterInputStream(raw, new java.util.zip.Inflater(), 1 << 16);
-					skipFully(in, dataOffset, file);
-					readStream(in, bytes, out, decoder, file);
+				long size = java.nio.file.Files.size(file);
+				if (size - fileOffset - dataOffset < bytes) { // checked before anything is allocated
+					throw new EOFException("needs " + bytes + " data bytes from offset " + (fileOffset + dataOffset)
+							+ ", file has " + Math.max(0, size - fileOffset - dataOffset));
 				}
+				float[] out = new float[(int) count];
+				readPlain(file, fileOffset + dataOffset, bytes, out, decoder);
+				return out;
+			}
+			long compressed = java.nio.file.Files.size(file) - fileOffset;
+			if (bytes / MAX_INFLATE_RATIO > compressed + 1024) {
+				throw new EOFException("needs " + bytes + " data bytes, more than " + Math.max(0, compressed)
+						+ " compressed bytes can hold");
+			}
+			try (InputStream raw = java.nio.file.Files.newInputStream(file)) {
+				skipFully(raw, fileOffset, file);
+				InputStream in = compression == Compression.GZIP ? new GZIPInputStream(raw, 1 << 16)
+						: new InflaterInputStream(raw, new java.util.zip.Inflater(), 1 << 16);
+				skipFully(in, dataOffset, file);
+				return readStream(in, bytes, count, decoder);
 			}
 		} catch (EOFException e) {
-			throw BadInputException.of(file, "truncated: " + e.getMessage(), e);
+			throw BadInputException.of(file, "truncated" + reason(e), e);
 		} catch (java.util.zip.ZipException e) {
-			throw BadInputException.of(file, "corrupt compressed data: " + e.getMessage(), e);
+			throw BadInputException.of(file, "corrupt compressed data" + reason(e), e);
 		} catch (IOException e) {
-			throw BadInputException.of(file, "cannot be read: " + e.getMessage(), e);
+			throw BadInputException.of(file, "cannot be read" + reason(e), e);
 		}
-		return out;
+	}
+
+	/** Deflate's largest expansion (a run of one byte): no stream of n bytes inflates to more than 1032 n. */
+	static final long MAX_INFLATE_RATIO = 1032;
+
+	private static void checkCounts(Path file, long fileOffset, long dataOffset, long count)
+			throws BadInputException {
+		if (count < 0) {
+			throw BadInputException.of(file, "the header gives a negative number of samples (" + count + ")");
+		}
+		if (fileOffset < 0 || dataOffset < 0) {
+			throw BadInputException.of(file, "the header gives a negative data offset (" + (fileOffset < 0 ? fileOffset
+					: dataOffset) + ")");
+		}
+		if (count > Integer.MAX_VALUE - 8) {
+			throw BadInputException.of(file, count + " samples are more than one array holds (2^31)");
+		}
+	}
+
+	/** ": message" of an I/O failure, or nothing when the JDK gave none. */
+	static String reason(Exception e) {
+		return e.getMessage() == null || e.getMessage().isBlank() ? "" : ": " + e.getMessage();
 	}
 
 	/**
@@ -166,11 +197,16 @@ public final class SampleReader {
 		}
 	}
 
-	/** Inflates chunk by chunk straight into the voxel array (no whole-file buffer). */
-	private static void readStream(InputStream in, long bytes, float[] out, VoxelDecoder decoder, Path file)
+	/**
+	 * Inflates chunk by chunk straight into the voxel array (no whole-file buffer). The array grows with the data
+	 * that actually arrives, so a header promising more than the stream holds costs no more than the stream.
+	 */
+	private static float[] readStream(InputStream in, long bytes, long count, VoxelDecoder decoder)
 			throws IOException {
 		byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(bytes, 16))];
 		ByteBuffer buf = ByteBuffer.wrap(chunk);
+		float[] out = new float[(int) Math.min(count, 1 << 20)];
+		int size = decoder.type().bytes();
 		long left = bytes;
 		int at = 0;
 		while (left > 0) {
@@ -182,9 +218,14 @@ public final class SampleReader {
 			buf.position(buf.position() + n);
 			left -= n;
 			buf.flip();
+			long needed = at + buf.remaining() / size;
+			if (needed > out.length) {
+				out = java.util.Arrays.copyOf(out, (int) Math.min(count, Math.max(needed, 2L * out.length)));
+			}
 			at += decoder.decode(buf, out, at);
 			buf.compact();
 		}
+		return out.length == count ? out : java.util.Arrays.copyOf(out, (int) count);
 	}
 
 	static void skipFully(InputStream in, long n, Path file) throws IOException {

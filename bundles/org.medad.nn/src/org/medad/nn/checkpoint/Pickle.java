@@ -61,10 +61,18 @@ final class Pickle {
 	}
 
 	static Object load(byte[] data, Host host) throws Refused {
+		Pickle p = new Pickle(data, host);
 		try {
-			return new Pickle(data, host).run();
-		} catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | ClassCastException e) {
-			throw new Refused("corrupt pickle: " + e.getClass().getSimpleName() + " at byte " + e.getMessage());
+			return p.run();
+		} catch (java.nio.BufferUnderflowException e) {
+			throw new Refused("corrupt pickle: it ends in the middle of an instruction (byte " + p.in.position() + " of "
+					+ data.length + ")");
+		} catch (IndexOutOfBoundsException e) {
+			throw new Refused("corrupt pickle: an instruction at byte " + p.in.position() + " takes more values than the"
+					+ " stack holds");
+		} catch (RuntimeException e) { // wrong kinds of values for an instruction (null, a number for a list, ...)
+			throw new Refused("corrupt pickle: the instruction before byte " + p.in.position() + " found values of the"
+					+ " wrong kind on the stack");
 		}
 	}
 
@@ -104,7 +112,7 @@ final class Pickle {
 				case 0x89 -> stack.add(Boolean.FALSE);
 				case 'X' -> stack.add(string(in.getInt()));
 				case 0x8c -> stack.add(string(in.get() & 0xff));
-				case 0x8d -> stack.add(string(Math.toIntExact(in.getLong())));
+				case 0x8d -> stack.add(string(length(in.getLong())));
 				case 'C' -> stack.add(bytes(in.get() & 0xff));
 				case 'B' -> stack.add(bytes(in.getInt()));
 				case 's' -> {
@@ -134,9 +142,13 @@ final class Pickle {
 					stack.add(global(module + "." + name));
 				}
 				case 'R' -> {
-					List<?> args = (List<?>) pop();
-					Global g = (Global) pop();
-					stack.add(host.call(g.name(), new ArrayList<>(args)));
+					Object args = pop();
+					Object g = pop();
+					if (!(g instanceof Global global) || !(args instanceof List<?> list)) {
+						throw new Refused("corrupt pickle: REDUCE at byte " + (in.position() - 1) + " needs a callable and"
+								+ " an argument tuple, found " + kind(g) + " and " + kind(args));
+					}
+					stack.add(host.call(global.name(), new ArrayList<>(list)));
 				}
 				case 0x81 -> { // NEWOBJ: only TorchScript classes, which become attribute holders
 					pop();
@@ -170,7 +182,7 @@ final class Pickle {
 		} else if (target instanceof TorchArchive.TensorRef) {
 			// a Parameter's extra state (requires_grad hooks): irrelevant for loading
 		} else {
-			throw new Refused("refuses BUILD on " + (target == null ? "None" : target.getClass().getSimpleName()));
+			throw new Refused("refuses BUILD on " + kind(target));
 		}
 	}
 
@@ -222,7 +234,7 @@ final class Pickle {
 		if (o instanceof ScriptObject so) {
 			return (Map<Object, Object>) (Map<?, ?>) so.attributes();
 		}
-		throw new Refused("corrupt pickle: SETITEM on " + (o == null ? "None" : o.getClass().getSimpleName()));
+		throw new Refused("corrupt pickle: SETITEM on " + kind(o));
 	}
 
 	@SuppressWarnings("unchecked")
@@ -230,7 +242,7 @@ final class Pickle {
 		if (o instanceof ArrayList<?> l) {
 			return (List<Object>) l;
 		}
-		throw new Refused("corrupt pickle: APPEND on " + (o == null ? "None" : o.getClass().getSimpleName()));
+		throw new Refused("corrupt pickle: APPEND on " + kind(o));
 	}
 
 	private Object long1(int n) {
@@ -245,16 +257,33 @@ final class Pickle {
 		return v.bitLength() < 64 ? (Object) v.longValue() : v;
 	}
 
-	private String string(int n) {
-		byte[] b = new byte[n];
-		in.get(b);
-		return new String(b, StandardCharsets.UTF_8);
+	private String string(int n) throws Refused {
+		return new String(bytes(n), StandardCharsets.UTF_8);
 	}
 
-	private byte[] bytes(int n) {
+	/** {@code n} bytes of the pickle, refused when the length is negative or runs past its end. */
+	private byte[] bytes(int n) throws Refused {
+		if (n < 0 || n > in.remaining()) {
+			throw new Refused("corrupt pickle: a string or bytes of length " + n + " at byte " + in.position()
+					+ " runs past the end (" + in.remaining() + " bytes left)");
+		}
 		byte[] b = new byte[n];
 		in.get(b);
 		return b;
+	}
+
+	private int length(long n) throws Refused {
+		if (n < 0 || n > in.remaining()) {
+			throw new Refused("corrupt pickle: a string of length " + n + " at byte " + in.position()
+					+ " runs past the end (" + in.remaining() + " bytes left)");
+		}
+		return (int) n;
+	}
+
+	private static String kind(Object o) {
+		return o == null ? "None" : o instanceof Global g ? g.name() : o instanceof List<?> ? "a list"
+				: o instanceof Map<?, ?> ? "a dict" : o instanceof String ? "a string" : o instanceof Number ? "a number"
+						: "an object";
 	}
 
 	private String line() {

@@ -107,7 +107,9 @@ public final class TorchArchive {
 				&& l.get(1) instanceof Pickle.Global g && l.get(4) instanceof Long n) {
 			return new Storage(g.name(), String.valueOf(l.get(2)), n);
 		}
-		throw new Pickle.Refused("refuses persistent id " + pid + " (only tensor storages are allowed)");
+		String what = pid instanceof String || pid instanceof Number ? "'" + pid + "'"
+				: pid instanceof List<?> list ? "a tuple of " + list.size() : pid == null ? "None" : "a damaged value";
+		throw new Pickle.Refused("refuses persistent id " + what + " (only tensor storages are allowed)");
 	}
 
 	private static Object call(String global, List<Object> args) throws Pickle.Refused {
