@@ -63,6 +63,24 @@ public final class DemoCommand implements Command {
 		}
 	}
 
+	/**
+	 * Demo folders of versions before the phantom marker: their data (only train/valid/test inside a demo folder) are
+	 * this program's phantom, so they get the marker and are replaced like any earlier phantom.
+	 */
+	private static void adoptLegacyData(Path out, Path data) throws java.io.IOException {
+		Path marker = data.resolve("phantom.json");
+		if (!isDemo(out) || !java.nio.file.Files.isDirectory(data.resolve("train/good"))
+				|| java.nio.file.Files.exists(marker)) {
+			return;
+		}
+		try (var s = java.nio.file.Files.list(data)) {
+			if (s.map(p -> p.getFileName().toString()).allMatch(n -> java.util.Set.of("train", "valid", "test")
+					.contains(n))) {
+				java.nio.file.Files.writeString(marker, "{\"kind\": \"slices\", \"adopted\": \"demo data of an earlier version\"}\n");
+			}
+		}
+	}
+
 	@Override
 	public int run(Args args, Console console) throws Exception {
 		Path out = Path.of(args.get("--out", "medad-demo"));
@@ -72,6 +90,7 @@ public final class DemoCommand implements Command {
 		PhantomDataset spec = PhantomCommand.spec(args);
 		OutputGuard.freshOrOwn(out, "--out", "demo folder", DemoCommand::isDemo);
 		Path data = out.resolve("data");
+		adoptLegacyData(out, data);
 		spec.write(data, progress);
 		// the demo's own model: replaced on every run
 		ModelPackage pkg = new TrainingRun(formats, progress).run(detector, data, out.resolve("model"), Map.of(),
