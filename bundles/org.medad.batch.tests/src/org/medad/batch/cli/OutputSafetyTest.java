@@ -4,32 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
 
 /** No command deletes or replaces what is not its own output of the same kind (issue 11, data loss). */
 class OutputSafetyTest {
 	@TempDir
 	Path tmp;
 
-	private record Run(int code, String out, String err) {
-	}
-
-	private Run run(String... args) throws Exception {
-		CommandLine cli = DetectorInstallTest.commandLine(FrameworkUtil.getBundle(getClass()).getBundleContext());
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = cli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8));
-		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	private static CliRun run(String... args) throws Exception {
+		return CliRun.of(args);
 	}
 
 	private static long files(Path dir) throws Exception {
@@ -49,17 +37,17 @@ class OutputSafetyTest {
 	void trainNeverReplacesTheDataAFileOrAFolderOfTheUsers() throws Exception {
 		Path data = phantom();
 		long before = files(data);
-		Run intoData = run("train", "--detector", "pixelstats", "--data", data.toString(), "--out", data.toString(),
+		CliRun intoData = run("train", "--detector", "pixelstats", "--data", data.toString(), "--out", data.toString(),
 				"--overwrite");
 		assertEquals(3, intoData.code(), intoData.err());
 		assertTrue(intoData.err().contains("is the input itself"), intoData.err());
-		Run inside = run("train", "--detector", "pixelstats", "--data", data.toString(), "--out",
+		CliRun inside = run("train", "--detector", "pixelstats", "--data", data.toString(), "--out",
 				data.resolve("model").toString());
 		assertEquals(3, inside.code(), inside.err());
 		assertEquals(before, files(data), "not one file of the data set was touched");
 
 		Path image = Files.writeString(tmp.resolve("scan.png"), "precious");
-		Run overFile = run("train", "--detector", "pixelstats", "--data", data.toString(), "--out", image.toString(),
+		CliRun overFile = run("train", "--detector", "pixelstats", "--data", data.toString(), "--out", image.toString(),
 				"--overwrite");
 		assertEquals(3, overFile.code(), overFile.err());
 		assertTrue(overFile.err().contains(image.toString()) && overFile.err().contains("not a model package"),
@@ -77,10 +65,10 @@ class OutputSafetyTest {
 		Path data = phantom();
 		String model = tmp.resolve("m").toString();
 		assertEquals(0, run("train", "--detector", "pixelstats", "--data", data.toString(), "--out", model).code());
-		Run again = run("train", "--detector", "pixelstats", "--data", data.toString(), "--out", model);
+		CliRun again = run("train", "--detector", "pixelstats", "--data", data.toString(), "--out", model);
 		assertEquals(3, again.code(), again.err());
 		assertTrue(again.err().contains("--overwrite"), again.err());
-		Run replaced = run("train", "--detector", "pixelstats", "--data", data.toString(), "--out", model, "--overwrite",
+		CliRun replaced = run("train", "--detector", "pixelstats", "--data", data.toString(), "--out", model, "--overwrite",
 				"--set", "sigma=2");
 		assertEquals(0, replaced.code(), replaced.err());
 		assertTrue(Files.readString(tmp.resolve("m/model.json")).contains("\"sigma\": 2"));
@@ -89,7 +77,7 @@ class OutputSafetyTest {
 	@Test
 	void phantomOverAFileOrAForeignFolderIsRefusedNotACrash() throws Exception {
 		Path file = Files.writeString(tmp.resolve("f.txt"), "keep");
-		Run r = run("phantom", "--out", file.toString());
+		CliRun r = run("phantom", "--out", file.toString());
 		assertEquals(3, r.code(), r.err());
 		assertTrue(r.err().contains(file.toString()) && !r.err().contains("Exception"), r.err());
 		assertEquals("keep", Files.readString(file));
@@ -104,14 +92,14 @@ class OutputSafetyTest {
 		Path data = phantom();
 		String model = tmp.resolve("m").toString();
 		assertEquals(0, run("train", "--detector", "pixelstats", "--data", data.toString(), "--out", model).code());
-		Run inside = run("score", "--model", model, "--input", data.resolve("test").toString(), "--out",
+		CliRun inside = run("score", "--model", model, "--input", data.resolve("test").toString(), "--out",
 				data.resolve("test/maps").toString());
 		assertEquals(3, inside.code(), inside.err());
 		Path foreign = Files.createDirectories(tmp.resolve("foreign"));
 		Files.writeString(foreign.resolve("a.txt"), "x");
 		assertEquals(3, run("score", "--model", model, "--input", data.resolve("test").toString(), "--out",
 				foreign.toString()).code());
-		Run ok = run("score", "--model", model, "--input", data.resolve("test").toString(), "--out",
+		CliRun ok = run("score", "--model", model, "--input", data.resolve("test").toString(), "--out",
 				tmp.resolve("s").toString());
 		assertEquals(0, ok.code(), ok.err());
 		String csv = Files.readString(tmp.resolve("s/scores.csv"));
