@@ -4,46 +4,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
 
 /** Exit codes and messages of the command line, run in the OSGi framework against the real services. */
 class CommandLineTest {
 	@TempDir
 	Path tmp;
 
-	private record Run(int code, String out, String err) {
-	}
-
-	private Run run(String... args) throws Exception {
-		CommandLine cli = DetectorInstallTest.commandLine(FrameworkUtil.getBundle(getClass()).getBundleContext());
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = cli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8));
-		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	private static CliRun run(String... args) throws Exception {
+		return CliRun.of(args);
 	}
 
 	@Test
 	void noArgumentsPrintsUsageAndExitsTwo() throws Exception {
-		Run r = run();
+		CliRun r = run();
 		assertEquals(2, r.code());
 		assertTrue(r.out().contains("usage: medad COMMAND"), r.out());
 	}
 
 	@Test
 	void badSettingIsAUsageErrorNamingTheSetting() throws Exception {
-		Run r = run("train", "--detector", "pixelstats", "--data", tmp.toString(), "--out", tmp.resolve("m").toString(),
+		CliRun r = run("train", "--detector", "pixelstats", "--data", tmp.toString(), "--out", tmp.resolve("m").toString(),
 				"--set", "size=3");
 		assertEquals(2, r.code(), r.err());
 		assertTrue(r.err().contains("'size'") && r.err().contains("[8, 1024]"), r.err());
-		Run unknown = run("train", "--detector", "nosuch", "--data", tmp.toString(), "--out", tmp.toString());
+		CliRun unknown = run("train", "--detector", "nosuch", "--data", tmp.toString(), "--out", tmp.toString());
 		assertEquals(2, unknown.code());
 		assertTrue(unknown.err().contains("no detector 'nosuch'") && unknown.err().contains("pixelstats"), unknown.err());
 	}
@@ -53,17 +43,17 @@ class CommandLineTest {
 		Path data = tmp.resolve("ph");
 		assertEquals(0, run("phantom", "--out", data.toString(), "--seed", "3").code());
 		Files.createDirectories(tmp.resolve("m.checkpoint"));
-		Run fresh = run("train", "--detector", "pixelstats", "--data", data.toString(), "--out",
+		CliRun fresh = run("train", "--detector", "pixelstats", "--data", data.toString(), "--out",
 				tmp.resolve("m").toString());
 		assertEquals(2, fresh.code(), fresh.err());
 		assertTrue(fresh.err().contains("m.checkpoint holds the checkpoint of an earlier, unfinished run")
 				&& fresh.err().contains("--resume"), fresh.err());
-		Run nothing = run("train", "--detector", "pixelstats", "--data", data.toString(), "--out",
+		CliRun nothing = run("train", "--detector", "pixelstats", "--data", data.toString(), "--out",
 				tmp.resolve("other").toString(), "--resume");
 		assertEquals(2, nothing.code(), nothing.err());
 		assertTrue(nothing.err().contains("no checkpoint to resume from at " + tmp.resolve("other.checkpoint")),
 				nothing.err());
-		Run trained = run("train", "--detector", "pixelstats", "--data", data.toString(), "--out",
+		CliRun trained = run("train", "--detector", "pixelstats", "--data", data.toString(), "--out",
 				tmp.resolve("other").toString());
 		assertEquals(0, trained.code(), trained.err());
 		assertTrue(Files.exists(tmp.resolve("other/model.json")) && !Files.exists(tmp.resolve("other.checkpoint")));
@@ -71,11 +61,11 @@ class CommandLineTest {
 
 	@Test
 	void deviceIsCheckedBeforeAnyWork() throws Exception {
-		Run bogus = run("train", "--detector", "pixelstats", "--data", tmp.toString(), "--out",
+		CliRun bogus = run("train", "--detector", "pixelstats", "--data", tmp.toString(), "--out",
 				tmp.resolve("m").toString(), "--device", "tpu");
 		assertEquals(2, bogus.code(), bogus.err());
 		assertTrue(bogus.err().contains("unknown device 'tpu'"), bogus.err());
-		Run gpu = run("score", "--model", tmp.resolve("m").toString(), "--input", tmp.toString(), "--out",
+		CliRun gpu = run("score", "--model", tmp.resolve("m").toString(), "--input", tmp.toString(), "--out",
 				tmp.resolve("s").toString(), "--device", "gpu:0");
 		assertEquals(3, gpu.code(), gpu.err());
 		assertTrue(gpu.err().contains("--device gpu:0"), gpu.err());
@@ -83,7 +73,7 @@ class CommandLineTest {
 
 	@Test
 	void settingsAreListedWithTypeDefaultAndRange() throws Exception {
-		Run r = run("detectors", "--json", "--settings");
+		CliRun r = run("detectors", "--json", "--settings");
 		assertEquals(0, r.code());
 		assertTrue(r.out().contains("\"name\": \"sigma\"") && r.out().contains("\"default\": 2.0"), r.out());
 	}
@@ -91,7 +81,7 @@ class CommandLineTest {
 	@Test
 	void evaluateWithAModelFromAnotherFolderIsAModelError() throws Exception {
 		Files.createDirectories(tmp.resolve("notamodel"));
-		Run r = run("evaluate", "--model", tmp.resolve("notamodel").toString(), "--data", tmp.toString(), "--out",
+		CliRun r = run("evaluate", "--model", tmp.resolve("notamodel").toString(), "--data", tmp.toString(), "--out",
 				tmp.resolve("e").toString());
 		assertEquals(4, r.code(), r.err());
 		assertTrue(r.err().contains("model.json"), r.err());
@@ -100,7 +90,7 @@ class CommandLineTest {
 	@Test
 	void helpForEachCommand() throws Exception {
 		for (String c : new String[] { "detectors", "compute", "models", "phantom", "train", "score", "evaluate", "demo", "version" }) {
-			Run r = run(c, "--help");
+			CliRun r = run(c, "--help");
 			assertEquals(0, r.code(), c);
 			assertTrue(r.out().startsWith("medad " + c), c + ": " + r.out());
 		}
@@ -108,7 +98,7 @@ class CommandLineTest {
 
 	@Test
 	void computeReportsTheCpuEngine() throws Exception {
-		Run r = run("compute", "--json");
+		CliRun r = run("compute", "--json");
 		assertEquals(0, r.code(), r.err());
 		var json = com.google.gson.JsonParser.parseString(r.out()).getAsJsonObject();
 		assertEquals("cpu", json.get("device").getAsString());
@@ -117,7 +107,7 @@ class CommandLineTest {
 		assertTrue(json.get("natives").getAsString().endsWith("natives/pytorch"), r.out());
 		assertTrue(json.get("threads").getAsInt() >= 1);
 		assertEquals(0, json.getAsJsonArray("gpus").size());
-		Run gpu = run("compute", "--device", "gpu:0");
+		CliRun gpu = run("compute", "--device", "gpu:0");
 		assertEquals(3, gpu.code(), gpu.err());
 		assertTrue(gpu.err().contains("CPU-only") && gpu.err().contains("PYTORCH_LIBRARY_PATH"), gpu.err());
 		assertEquals(2, run("compute", "--device", "tpu").code());
@@ -170,7 +160,7 @@ class CommandLineTest {
 		org.medad.core.model.Safetensors.write(src, weights);
 		Path arch = tmp.resolve("tiny.json");
 		Files.writeString(arch, TINY_ARCH);
-		Run r = run("models", "import", "--from", "timm", src.toString(), "--arch", arch.toString(), "--out",
+		CliRun r = run("models", "import", "--from", "timm", src.toString(), "--arch", arch.toString(), "--out",
 				tmp.resolve("pkg").toString(), "--json");
 		assertEquals(0, r.code(), r.err());
 		var pkg = org.medad.core.model.ModelPackage.read(tmp.resolve("pkg"));
@@ -180,7 +170,7 @@ class CommandLineTest {
 
 		weights.remove("blocks.0.mlp.fc2.bias");
 		org.medad.core.model.Safetensors.write(src, weights);
-		Run bad = run("models", "import", "--from", "timm", src.toString(), "--arch", arch.toString(), "--out",
+		CliRun bad = run("models", "import", "--from", "timm", src.toString(), "--arch", arch.toString(), "--out",
 				tmp.resolve("pkg2").toString());
 		assertEquals(4, bad.code(), bad.err());
 		assertTrue(bad.err().contains("1 missing key") && bad.err().contains("blocks.0.mlp.fc2.bias"), bad.err());
@@ -203,7 +193,7 @@ class CommandLineTest {
 			zip.write(b.toByteArray());
 			zip.closeEntry();
 		}
-		Run r = run("models", "import", "--from", "qfae-pth", evil.toString(), "--out", tmp.resolve("p").toString());
+		CliRun r = run("models", "import", "--from", "qfae-pth", evil.toString(), "--out", tmp.resolve("p").toString());
 		assertEquals(4, r.code(), r.err());
 		assertTrue(r.err().contains("refuses global os.system") && r.err().contains("evil.pth"), r.err());
 		assertTrue(!Files.exists(Path.of("/tmp/medad-cli-pickle")));

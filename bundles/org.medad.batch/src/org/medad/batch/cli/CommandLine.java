@@ -41,7 +41,7 @@ public class CommandLine {
 		for (Command c : List.of(new VersionCommand(), new DetectorsCommand(catalog), new ComputeCommand(compute), new InspectCommand(formats),
 				new ConvertCommand(formats), new PhantomCommand(formats),
 				new TrainCommand(catalog, formats, compute), new ScoreCommand(catalog, formats, compute),
-				new EvaluateCommand(catalog, formats, compute), new DemoCommand(catalog, formats), new ModelsCommand(compute), new BenchCommand(formats, compute, catalog))) {
+				new EvaluateCommand(catalog, formats, compute), new DemoCommand(catalog, formats), new ModelsCommand(compute, catalog), new BenchCommand(formats, compute, catalog))) {
 			commands.put(c.name(), c);
 		}
 	}

@@ -2,7 +2,7 @@ package org.medad.batch.cli;
 
 import java.io.PrintStream;
 
-import org.medad.batch.run.Json;
+import org.medad.run.Json;
 
 /** Where a command writes: results to {@code out}, progress and diagnostics to {@code err}. */
 public record Console(PrintStream out, PrintStream err) {

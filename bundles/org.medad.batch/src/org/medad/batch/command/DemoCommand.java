@@ -8,9 +8,10 @@ import org.medad.batch.cli.Args;
 import org.medad.batch.cli.Command;
 import org.medad.batch.cli.Console;
 import org.medad.batch.cli.ConsoleProgress;
-import org.medad.batch.run.Evaluation;
-import org.medad.batch.run.TrainingRun;
+import org.medad.run.Evaluation;
+import org.medad.run.TrainingRun;
 import org.medad.core.detect.DetectorCatalog;
+import org.medad.core.detect.PackageCheck;
 import org.medad.core.detect.TrainedModel;
 import org.medad.core.model.ModelPackage;
 import org.medad.core.output.OutputGuard;
@@ -96,7 +97,7 @@ public final class DemoCommand implements Command {
 		ModelPackage pkg = new TrainingRun(formats, progress).run(detector, data, out.resolve("model"), Map.of(),
 				spec.seed(), SliceSpec.ALL_AXIAL, false, true);
 		Map<String, Object> metrics;
-		try (TrainedModel model = detector.detector().load(pkg)) {
+		try (TrainedModel model = PackageCheck.open(detector.detector(), pkg)) {
 			metrics = new Evaluation(formats, progress).run(model, pkg, data, new Evaluation.Options("test", null, true),
 					out.resolve("evaluation"));
 		}

@@ -8,7 +8,8 @@ import org.medad.batch.cli.Args;
 import org.medad.batch.cli.Command;
 import org.medad.batch.cli.Console;
 import org.medad.batch.cli.ConsoleProgress;
-import org.medad.batch.run.Evaluation;
+import org.medad.run.ModelLoader;
+import org.medad.run.Evaluation;
 import org.medad.core.detect.DetectorCatalog;
 import org.medad.io.format.ImageFormats;
 

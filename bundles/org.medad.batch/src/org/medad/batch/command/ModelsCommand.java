@@ -11,10 +11,13 @@ import java.util.Set;
 import org.medad.batch.cli.Args;
 import org.medad.batch.cli.Command;
 import org.medad.batch.cli.Console;
-import org.medad.batch.run.SoftwareVersion;
+import org.medad.run.SoftwareVersion;
 import org.medad.compute.ComputeDevice;
 import org.medad.compute.ComputeService;
+import org.medad.core.detect.DetectorCatalog;
+import org.medad.core.detect.PackageCheck;
 import org.medad.core.error.BadInputException;
+import org.medad.core.error.ModelException;
 import org.medad.core.error.UsageException;
 import org.medad.core.model.Hashes;
 import org.medad.core.model.ModelManifest;
@@ -33,10 +36,14 @@ import ai.djl.ndarray.NDManager;
  * references record each source file's sha256.
  */
 public final class ModelsCommand implements Command {
+	/** The detector id of imported foundation weights: no detector opens them directly. */
+	static final String FOUNDATION = "foundation";
 	private final ComputeService compute;
+	private final DetectorCatalog catalog;
 
-	public ModelsCommand(ComputeService compute) {
+	public ModelsCommand(ComputeService compute, DetectorCatalog catalog) {
 		this.compute = compute;
+		this.catalog = catalog;
 	}
 
 	@Override
@@ -46,7 +53,7 @@ public final class ModelsCommand implements Command {
 
 	@Override
 	public String summary() {
-		return "import foundation weights (timm, Hugging Face, OpenAI CLIP, QFAE checkpoints)";
+		return "import foundation weights (timm, Hugging Face, OpenAI CLIP, QFAE checkpoints); check or seal a package";
 	}
 
 	@Override
@@ -58,7 +65,10 @@ public final class ModelsCommand implements Command {
 				+ "  --arch    " + String.join(", ", Architectures.names()) + ", qfae (for qfae-pth),\n"
 				+ "            or a JSON file with another size; position tables and patch kernels are resampled to it\n"
 				+ "  --overwrite  replace the model package at DIR (anything else there is never replaced)\n"
-				+ "  a checkpoint that does not fit exits 4 listing missing, unexpected and mis-shaped keys";
+				+ "  a checkpoint that does not fit exits 4 listing missing, unexpected and mis-shaped keys\n"
+				+ "medad models check PKG   verify checksums, weights and settings against the detector (exit 4 if not)\n"
+				+ "medad models seal PKG    accept a deliberately edited model.json: checked as above, then its\n"
+				+ "                         checksum (model.json.sha256) is recorded anew";
 	}
 
 	@Override
@@ -74,8 +84,15 @@ public final class ModelsCommand implements Command {
 	@Override
 	public int run(Args args, Console console) throws Exception {
 		List<String> positional = args.positional();
-		if (positional.isEmpty() || !positional.get(0).equals("import")) {
-			throw new UsageException("models takes a subcommand: import");
+		String sub = positional.isEmpty() ? "" : positional.get(0);
+		if (sub.equals("check") || sub.equals("seal")) {
+			if (positional.size() != 2) {
+				throw new UsageException("models " + sub + " takes one model package");
+			}
+			return checkOrSeal(Path.of(positional.get(1)), sub.equals("seal"), args, console);
+		}
+		if (!sub.equals("import")) {
+			throw new UsageException("models takes a subcommand: import, check or seal");
 		}
 		if (positional.size() < 2) {
 			throw new UsageException("models import needs at least one source file");
@@ -105,7 +122,7 @@ public final class ModelsCommand implements Command {
 		result.steps().forEach(s -> console.err().println("  " + s));
 		String architecture = String.valueOf(result.settings().get("architecture"));
 		ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION,
-				new ModelManifest.DetectorRef("foundation", architecture), result.settings(), Map.of(), null,
+				new ModelManifest.DetectorRef(FOUNDATION, architecture), result.settings(), Map.of(), null,
 				new ModelManifest.Training(0, "", 0, 0, SoftwareVersion.get(), "cpu", 0, null), List.of(), references);
 		ModelPackage pkg = ModelPackage.write(out, manifest, result.weights());
 		long values = result.weights().values().stream().mapToLong(t -> t.data().length).sum();
@@ -121,6 +138,36 @@ public final class ModelsCommand implements Command {
 		} else {
 			console.out().printf("wrote %s: %s, %d tensors, %,d values%n", pkg.folder(), architecture,
 					result.weights().size(), values);
+		}
+		return 0;
+	}
+
+	private int checkOrSeal(Path pkgPath, boolean seal, Args args, Console console) throws Exception {
+		ModelPackage.Acceptance detectorCheck = p -> {
+			String id = p.manifest().detector().id();
+			if (!id.equals(FOUNDATION)) {
+				var detector = catalog.find(id).orElseThrow(() -> new ModelException(pkgPath + ": made by detector '"
+						+ id + "', which is not installed, so its settings cannot be checked"));
+				PackageCheck.check(detector.detector(), p);
+			}
+		};
+		ModelPackage pkg;
+		if (seal) {
+			pkg = ModelPackage.seal(pkgPath, detectorCheck);
+		} else {
+			pkg = ModelPackage.read(pkgPath);
+			detectorCheck.check(pkg);
+		}
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("package", pkg.folder().toString());
+		summary.put("detector", pkg.manifest().detector().id());
+		summary.put("sha256", pkg.sha256());
+		summary.put("sealed", seal);
+		if (args.flag("--json")) {
+			console.json(summary);
+		} else {
+			console.out().printf("%s: %s package intact (model.json %s)%s%n", pkg.folder(),
+					pkg.manifest().detector().id(), pkg.sha256(), seal ? ", sealed anew" : "");
 		}
 		return 0;
 	}

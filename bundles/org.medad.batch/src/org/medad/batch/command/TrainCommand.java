@@ -7,7 +7,7 @@ import org.medad.batch.cli.Args;
 import org.medad.batch.cli.Command;
 import org.medad.batch.cli.Console;
 import org.medad.batch.cli.ConsoleProgress;
-import org.medad.batch.run.TrainingRun;
+import org.medad.run.TrainingRun;
 import org.medad.core.detect.DetectorCatalog;
 import org.medad.core.error.UsageException;
 import org.medad.core.model.ModelPackage;

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.medad.batch.cli.Args;
 import org.medad.batch.cli.Command;
 import org.medad.batch.cli.Console;
-import org.medad.batch.run.SoftwareVersion;
+import org.medad.run.SoftwareVersion;
 
 /** {@code medad version [--json]}. */
 public final class VersionCommand implements Command {

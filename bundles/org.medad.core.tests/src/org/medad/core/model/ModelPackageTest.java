@@ -114,4 +114,81 @@ class ModelPackageTest {
 			assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary left");
 		}
 	}
+
+	@Test
+	void theChecksumOfModelJsonIsWrittenInSha256sumFormat() throws Exception {
+		ModelPackage pkg = ModelPackage.write(dir.resolve("m"), manifest(), weights());
+		String line = Files.readString(dir.resolve("m").resolve(ModelPackage.CHECKSUM));
+		assertEquals(pkg.sha256() + "  model.json\n", line);
+		assertEquals(Hashes.sha256(dir.resolve("m/model.json")), pkg.sha256());
+	}
+
+	@Test
+	void anEditedManifestIsCaughtAndASealAcceptsItOnlyWhenTheCheckPasses() throws Exception {
+		ModelPackage.write(dir.resolve("m"), manifest(), weights());
+		Path json = dir.resolve("m/model.json");
+		Files.writeString(json, Files.readString(json).replace("\"image\": 1.5", "\"image\": 2.5"));
+		ModelException edited = assertThrows(ModelException.class, () -> ModelPackage.read(dir.resolve("m")));
+		assertEquals(4, edited.exitCode());
+		assertTrue(edited.getMessage().contains(json + ": changed since the package was written")
+				&& edited.getMessage().contains("medad models seal"), edited.getMessage());
+		String before = Files.readString(dir.resolve("m").resolve(ModelPackage.CHECKSUM));
+		assertThrows(ModelException.class, () -> ModelPackage.seal(dir.resolve("m"), p -> {
+			throw new ModelException("the detector says no");
+		}));
+		assertEquals(before, Files.readString(dir.resolve("m").resolve(ModelPackage.CHECKSUM)), "refused seal kept it");
+		ModelPackage sealed = ModelPackage.seal(dir.resolve("m"), p -> {
+		});
+		assertEquals(2.5, sealed.manifest().thresholds().image());
+		assertEquals(2.5, ModelPackage.read(dir.resolve("m")).manifest().thresholds().image());
+	}
+
+	@Test
+	void aMissingChecksumIsRefusedWithTheWayOut() throws Exception {
+		ModelPackage.write(dir.resolve("m"), manifest(), weights());
+		Files.delete(dir.resolve("m").resolve(ModelPackage.CHECKSUM));
+		ModelException e = assertThrows(ModelException.class, () -> ModelPackage.read(dir.resolve("m")));
+		assertTrue(e.getMessage().contains("model.json.sha256: missing") && e.getMessage().contains("models seal"),
+				e.getMessage());
+	}
+
+	@Test
+	void aTruncatedManifestIsRefusedInWords() throws Exception {
+		ModelPackage.write(dir.resolve("m"), manifest(), weights());
+		Path json = dir.resolve("m/model.json");
+		String text = Files.readString(json);
+		Files.writeString(json, text.substring(0, text.length() / 2));
+		ModelException e = assertThrows(ModelException.class, () -> ModelPackage.seal(dir.resolve("m"), p -> {
+		}));
+		assertTrue(e.getMessage().startsWith(json + ": not a valid model manifest (truncated or edited?)"), e.getMessage());
+		assertFalse(e.getMessage().contains("Exception") || e.getMessage().contains("gson"), e.getMessage());
+	}
+
+	@Test
+	void everyFieldIsValidatedOnLoad() throws Exception {
+		String[][] edits = { { "\"formatVersion\": 1", "\"formatVersion\": 7", "package format 7" },
+				{ "\"id\": \"pixelstats\"", "\"id\": \"\"", "detector.id" },
+				{ "\"image\": 1.5", "\"image\": NaN", "thresholds.image" },
+				{ "\"files\": 3", "\"files\": -3", "negative file" },
+				{ "\"seconds\": 0.1", "\"seconds\": -1", "training.seconds" },
+				{ "\"size\": 1", "\"size\": -1", "negative size" },
+				{ "\"sha256\": \"", "\"sha256\": \"zz", "no valid sha256" },
+				{ "\"settings\": {", "\"settings\": null, \"x\": {", "field settings" },
+				{ "\"detector\": {", "\"detector\": [], \"y\": {", "not a valid model manifest" } };
+		for (String[] edit : edits) {
+			Path m = dir.resolve("m" + edit[2].hashCode());
+			ModelPackage.write(m, manifest(), weights());
+			Path json = m.resolve("model.json");
+			String text = Files.readString(json);
+			int at = edit[0].equals("\"size\": 1") ? text.indexOf("\"size\": ", text.indexOf("\"weights\"")) : text.indexOf(edit[0]);
+			assertTrue(at >= 0, edit[0] + " in " + text);
+			String from = edit[0].equals("\"size\": 1") ? text.substring(at, text.indexOf('\n', at)) : edit[0];
+			String to = edit[0].equals("\"size\": 1") ? "\"size\": -1" : edit[1];
+			Files.writeString(json, text.substring(0, at) + to + text.substring(at + from.length()));
+			ModelException e = assertThrows(ModelException.class, () -> ModelPackage.seal(m, p -> {
+			}), edit[1]);
+			assertTrue(e.getMessage().startsWith(json.toString()) && e.getMessage().contains(edit[2]), e.getMessage());
+			assertFalse(e.getMessage().contains("Exception"), e.getMessage());
+		}
+	}
 }

@@ -34,6 +34,11 @@ public interface AnomalyDetector {
 		return train(normals, settings, seed, monitor);
 	}
 
+	/** The values its image scores and map pixels take: thresholds read from a package must lie within them. */
+	default ScoreRange scoreRange() {
+		return ScoreRange.ANY;
+	}
+
 	/** Rebuilds a trained model from a verified package written for this detector. */
 	TrainedModel load(ModelPackage model) throws MedadException;
 }

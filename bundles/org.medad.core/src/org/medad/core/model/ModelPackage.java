@@ -22,6 +22,8 @@ import com.google.gson.JsonParseException;
 public final class ModelPackage {
 	public static final String MANIFEST = "model.json";
 	public static final String WEIGHTS = "weights.safetensors";
+	/** SHA-256 of model.json in {@code sha256sum} format: an edit or damage to the manifest is caught on reading. */
+	public static final String CHECKSUM = MANIFEST + ".sha256";
 	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().create();
 
 	private final Path folder;
@@ -83,7 +85,9 @@ public final class ModelPackage {
 			Path weightFile = tmp.resolve(WEIGHTS);
 			Safetensors.write(weightFile, weights);
 			var entry = new ModelManifest.WeightFile(WEIGHTS, Hashes.sha256(weightFile), Files.size(weightFile));
-			Files.writeString(tmp.resolve(MANIFEST), GSON.toJson(manifest.withWeights(List.of(entry))) + "\n");
+			String json = GSON.toJson(manifest.withWeights(List.of(entry))) + "\n";
+			Files.writeString(tmp.resolve(MANIFEST), json);
+			Files.writeString(tmp.resolve(CHECKSUM), checksumLine(json));
 			extras.write(tmp);
 		});
 		try {
@@ -134,27 +138,99 @@ public final class ModelPackage {
 		if (!Files.isDirectory(folder)) {
 			throw new ModelException(folder + ": no model package here (expected a folder with " + MANIFEST + ")");
 		}
-		ModelManifest manifest;
-		String text;
-		try {
-			text = Files.readString(json);
-			manifest = GSON.fromJson(text, ModelManifest.class);
-		} catch (NoSuchFileException e) {
-			throw new ModelException(folder + ": not a model package, " + MANIFEST + " is missing");
-		} catch (IOException | JsonParseException e) {
-			throw new ModelException(json + ": unreadable: " + e.getMessage(), e);
-		}
-		if (manifest == null || manifest.detector() == null || manifest.weights() == null) {
-			throw new ModelException(json + ": incomplete manifest (detector or weights missing)");
-		}
-		if (manifest.formatVersion() != ModelManifest.FORMAT_VERSION) {
-			throw new ModelException(json + ": package format " + manifest.formatVersion() + " is not supported (this "
-					+ "version reads format " + ModelManifest.FORMAT_VERSION + ")");
-		}
+		String text = readManifest(folder, json);
+		verifyChecksum(folder, json, text);
+		ModelManifest manifest = parse(json, text);
+		ManifestRules.check(json, manifest);
 		for (ModelManifest.WeightFile w : manifest.weights()) {
 			verify(folder, w);
 		}
 		return new ModelPackage(folder, folder, manifest, Hashes.sha256(text));
+	}
+
+	private static String readManifest(Path folder, Path json) throws ModelException {
+		try {
+			if (Files.size(json) > 16 << 20) {
+				throw new ModelException(json + ": " + Files.size(json) + " bytes; a model manifest is a few kilobytes");
+			}
+			return Files.readString(json);
+		} catch (NoSuchFileException e) {
+			throw new ModelException(folder + ": not a model package, " + MANIFEST + " is missing");
+		} catch (java.nio.charset.CharacterCodingException e) {
+			throw new ModelException(json + ": not UTF-8 text (damaged?)", e);
+		} catch (IOException e) {
+			throw new ModelException(json + ": unreadable: " + e.getMessage(), e);
+		}
+	}
+
+	private static ModelManifest parse(Path json, String text) throws ModelException {
+		try {
+			ModelManifest manifest = GSON.fromJson(text, ModelManifest.class);
+			if (manifest == null) {
+				throw new ModelException(json + ": empty; a model.json holds one JSON object");
+			}
+			return manifest;
+		} catch (JsonParseException | IllegalStateException | NumberFormatException e) {
+			throw new ModelException(json + ": not a valid model manifest (truncated or edited?): " + words(e), e);
+		}
+	}
+
+	/** Gson's message without the Java exception class names it wraps. */
+	private static String words(Throwable e) {
+		String m = e.getMessage() == null ? "" : e.getMessage();
+		m = m.replaceAll("(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_]*(?:Exception|Error): ", "");
+		m = m.replaceAll("\\s*See https://\\S+", "").trim();
+		return m.isEmpty() ? "malformed JSON" : m;
+	}
+
+	private static void verifyChecksum(Path folder, Path json, String text) throws ModelException {
+		Path file = folder.resolve(CHECKSUM);
+		String recorded;
+		try {
+			recorded = Files.readString(file).trim();
+		} catch (NoSuchFileException e) {
+			throw new ModelException(file + ": missing, so " + MANIFEST + " cannot be checked; the package is "
+					+ "incomplete or was written by an earlier build of MedAD. If you trust it, accept it with: medad models seal "
+					+ folder);
+		} catch (IOException e) {
+			throw new ModelException(file + ": unreadable: " + e.getMessage(), e);
+		}
+		String expected = checksumLine(text).trim();
+		if (!recorded.equals(expected)) {
+			throw new ModelException(json + ": changed since the package was written (SHA-256 "
+					+ Hashes.sha256(text) + ", " + CHECKSUM + " records " + recorded.split("\\s+")[0]
+					+ "): damaged or edited. If the edit was deliberate, check and accept it with: medad models seal "
+					+ folder);
+		}
+	}
+
+	private static String checksumLine(String manifestText) {
+		return Hashes.sha256(manifestText) + "  " + MANIFEST + "\n";
+	}
+
+	/** A check of a package's content before it is sealed (the detector's verdict on its settings). */
+	public interface Acceptance {
+		void check(ModelPackage unsealed) throws ModelException;
+	}
+
+	/**
+	 * Accepts the package's current model.json as intended (after a deliberate edit): checks it like a read except for
+	 * the checksum, has {@code acceptance} check it, and only then records its checksum anew.
+	 */
+	public static ModelPackage seal(Path folder, Acceptance acceptance) throws ModelException, IOException {
+		if (!Files.isDirectory(folder)) {
+			throw new ModelException(folder + ": only a package folder can be sealed (unpack a .zip, seal, zip again)");
+		}
+		Path json = folder.resolve(MANIFEST);
+		String text = readManifest(folder, json);
+		ModelManifest manifest = parse(json, text);
+		ManifestRules.check(json, manifest);
+		for (ModelManifest.WeightFile w : manifest.weights()) {
+			verify(folder, w);
+		}
+		acceptance.check(new ModelPackage(folder, folder, manifest, Hashes.sha256(text)));
+		AtomicFiles.writeString(folder.resolve(CHECKSUM), checksumLine(text));
+		return read(folder);
 	}
 
 	/**

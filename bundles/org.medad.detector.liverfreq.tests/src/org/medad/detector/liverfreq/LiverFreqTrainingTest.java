@@ -26,6 +26,7 @@ import org.medad.core.image.Images;
 import org.medad.core.image.Volume;
 import org.medad.core.model.ModelManifest;
 import org.medad.core.model.ModelPackage;
+import org.medad.core.progress.ProgressLog;
 import org.medad.core.progress.ProgressMonitor;
 import org.medad.core.settings.Settings;
 import org.medad.detector.liverfreq.synth.AnomalySynthesizerTest;
@@ -174,5 +175,29 @@ class LiverFreqTrainingTest {
 				tiny(Map.of("anomalySource", tmp.toString())), 1, ProgressMonitor.NULL));
 		assertEquals(3, e.exitCode());
 		assertTrue(e.getMessage().contains(tmp.toString()) && e.getMessage().contains("no readable images"), e.getMessage());
+	}
+
+	@Test
+	void theForecastIsPrintedAndARunThatWouldNotFitStopsBeforeItsFirstStep() throws Exception {
+		ProgressLog log = new ProgressLog();
+		try (TrainedModel model = detector.train(slices(8, false), tiny(Map.of("epochs", 1)), 3, log)) {
+			String forecast = log.lines().stream().filter(l -> l.startsWith("liverfreq forecast: ")).findFirst().orElse("");
+			assertTrue(forecast.matches("liverfreq forecast: about \\d+ MB more memory on cpu \\(.* available\\); "
+					+ "[0-9.]+ s per step of 4 x 2 steps, about \\d+ s"), log.lines().toString());
+		}
+		// the paper's preset at small sizes, on a machine capped below what the process already holds
+		log.clear();
+		System.setProperty("medad.memory.limit", "1m");
+		try {
+			var e = assertThrows(org.medad.core.error.ResourceException.class, () -> detector.train(slices(8, false),
+					tiny(Map.of("preset", "paper", "epochs", 1)), 3, log));
+			assertEquals(2, e.exitCode());
+			assertTrue(e.getMessage().startsWith("liverfreq: a training step of 4 needs about")
+					&& e.getMessage().contains("use --set preset=cpu"), e.getMessage());
+			assertTrue(log.lines().stream().noneMatch(l -> l.startsWith("begin Training")), "stopped before training: "
+					+ log.lines());
+		} finally {
+			System.clearProperty("medad.memory.limit");
+		}
 	}
 }

@@ -10,6 +10,7 @@ import org.medad.compute.ComputeDevice;
 import org.medad.compute.ComputeService;
 import org.medad.core.detect.AnomalyDetector;
 import org.medad.core.detect.DetectorDescriptor;
+import org.medad.core.detect.ScoreRange;
 import org.medad.core.detect.InputSpec;
 import org.medad.core.detect.LearnsFrom;
 import org.medad.core.detect.SliceSource;
@@ -57,6 +58,12 @@ public final class LiverFreqDetector implements AnomalyDetector {
 		return DESCRIPTOR;
 	}
 
+	/** Scores and maps are smoothed lesion probabilities. */
+	@Override
+	public ScoreRange scoreRange() {
+		return ScoreRange.UNIT;
+	}
+
 	@Override
 	public SettingsSchema settingsSchema() {
 		return LiverFreqSettings.SCHEMA;
@@ -88,7 +95,7 @@ public final class LiverFreqDetector implements AnomalyDetector {
 			LiverFreqNetworks nets = compute.call(() -> new LiverFreqNetworks(m, c));
 			AnomalySynthesizer synth = new AnomalySynthesizer(source, c.local(), c.clean(), c.betaMin(), c.betaMax(), 0.3);
 			LiverFreqTrainer.Outcome o = compute.call(() -> LiverFreqTrainer.train(compute, nets, c, data, synth, seed,
-					monitor, checkpoints));
+					monitor, checkpoints, advice(settings)));
 			Map<String, Object> record = new LinkedHashMap<>();
 			record.put("device", device.id());
 			record.put("epochs", o.epochs());
@@ -105,6 +112,13 @@ public final class LiverFreqDetector implements AnomalyDetector {
 			m.close();
 			throw e;
 		}
+	}
+
+	/** What to change when a run would not fit: the cpu preset first, unless it is already chosen. */
+	private static String advice(Settings settings) {
+		return (settings.getString(LiverFreqSettings.PRESET).equals("cpu") ? ""
+				: "use --set preset=cpu (64 px, narrow networks, minutes on two cores), ")
+				+ "a smaller --set batch=N or --set size=N, or a GPU (--device gpu:0)";
 	}
 
 	private AnomalySource source(Settings settings, LiverFreqConfig c) throws MedadException {

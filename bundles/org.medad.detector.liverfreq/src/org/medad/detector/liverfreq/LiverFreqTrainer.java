@@ -13,7 +13,11 @@ import org.medad.core.error.MedadException;
 import org.medad.core.error.ModelException;
 import org.medad.core.progress.ProgressMonitor;
 import org.medad.detector.liverfreq.synth.AnomalySynthesizer;
+import org.medad.compute.MemoryMeter;
+import org.medad.nn.Param;
 import org.medad.nn.optim.Adam;
+import org.medad.nn.train.StepEstimate;
+import org.medad.nn.train.TrainingForecast;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -41,7 +45,7 @@ final class LiverFreqTrainer {
 	}
 
 	static Outcome train(ComputeService compute, LiverFreqNetworks nets, LiverFreqConfig c, TrainingSet data,
-			AnomalySynthesizer synth, long seed, ProgressMonitor monitor, TrainingCheckpoints checkpoints)
+			AnomalySynthesizer synth, long seed, ProgressMonitor monitor, TrainingCheckpoints checkpoints, String advice)
 			throws MedadException {
 		int n = data.planes.size();
 		int perEpoch = Math.max(1, (n + c.batch() - 1) / c.batch());
@@ -74,6 +78,8 @@ final class LiverFreqTrainer {
 		}
 		weights.values().forEach(w -> w.setRequiresGradient(true));
 		Engine engine = Engine.getEngine("PyTorch");
+		forecast(compute, engine, nets, c, data, synth, adam, weights, seed, total - epoch * perEpoch,
+				resumed.isEmpty()).report(monitor, advice, c.maxMinutes() > 0);
 		nets.train(true);
 		AlphaSchedule schedule = new AlphaSchedule(c.alphaDecay(), perEpoch);
 		long start = System.nanoTime();
@@ -92,7 +98,8 @@ final class LiverFreqTrainer {
 				for (int b = 0; b < perEpoch; b++) {
 					monitor.checkCancelled();
 					int from = b * c.batch();
-					sum += step(engine, nets, c, data, synth, adam, weights, order, from, random, alpha, epoch, synthesis);
+					sum += step(engine, nets, c, data, synth, adam, weights, order, from, random, alpha, epoch, synthesis,
+							true);
 					done++;
 					alpha = schedule.after(alpha);
 					monitor.worked(1);
@@ -120,10 +127,48 @@ final class LiverFreqTrainer {
 				resumedAt);
 	}
 
-	/** One optimiser step on a batch of synthetic samples; returns its loss. */
+	/**
+	 * Memory and time of the run from steps of one and two samples, in training mode (its batch norm needs several
+	 * times the memory of inference), from a generator of their own and without an optimiser update; the gradients
+	 * are zeroed and the buffers (batch norm statistics) put back after, so a run is the same with or without them
+	 * and a resumed run still continues exactly.
+	 */
+	private static TrainingForecast forecast(ComputeService compute, Engine engine, LiverFreqNetworks nets,
+			LiverFreqConfig c, TrainingSet data, AnomalySynthesizer synth, Adam adam, Map<String, NDArray> weights,
+			long seed, long steps, boolean optimiserNotYetAllocated) throws MedadException {
+		MemoryMeter meter = MemoryMeter.of(compute.preferred());
+		Map<Param, NDArray> buffers = new LinkedHashMap<>();
+		nets.namedParams().values().stream().filter(p -> !p.trainable())
+				.forEach(p -> buffers.put(p, p.get().duplicate()));
+		Random random = new Random(seed ^ 0x5EEDF0CA57L);
+		int n = data.planes.size();
+		StepEstimate estimate;
+		nets.train(true);
+		try {
+			estimate = StepEstimate.measure(meter, batch -> {
+				int[] order = new int[batch];
+				for (int i = 0; i < batch; i++) {
+					order[i] = i % n;
+				}
+				step(engine, nets, c, data, synth, adam, weights, order, 0, random, 1f, 0, new long[1], false);
+			});
+		} finally {
+			nets.train(false);
+			buffers.forEach(Param::set);
+		}
+		long parameters = 0;
+		for (NDArray w : weights.values()) {
+			parameters += w.size() * Float.BYTES;
+		}
+		// Adam's two moments once allocated, and a checkpoint's copies of weights and moments while it is written
+		long state = (optimiserNotYetAllocated ? 2 * parameters : 0) + 3 * parameters;
+		return TrainingForecast.of("liverfreq", estimate, state, c.batch(), steps, meter);
+	}
+
+	/** One optimiser step on a batch of synthetic samples (with {@code update} false: gradients only); its loss. */
 	private static float step(Engine engine, LiverFreqNetworks nets, LiverFreqConfig c, TrainingSet data,
 			AnomalySynthesizer synth, Adam adam, Map<String, NDArray> weights, int[] order, int from, Random random,
-			float alpha, int epoch, long[] synthesis) throws ModelException {
+			float alpha, int epoch, long[] synthesis, boolean update) throws ModelException {
 		long t0 = System.nanoTime();
 		int size = Math.min(c.batch(), order.length - from);
 		float[][] clean = new float[size][];
@@ -178,7 +223,9 @@ final class LiverFreqTrainer {
 						+ " gradients in %d tensors, first %s", epoch + 1, adam.steps() + 1, value, bad.size(),
 						bad.subList(0, Math.min(5, bad.size()))));
 			}
-			adam.step(weights, grads);
+			if (update) {
+				adam.step(weights, grads);
+			}
 			weights.values().forEach(w -> JniUtils.zeroGrad((PtNDArray) w));
 			return value;
 		}

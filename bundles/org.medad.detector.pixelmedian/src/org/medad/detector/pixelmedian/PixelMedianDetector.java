@@ -6,6 +6,7 @@ import java.util.Map;
 import org.medad.core.detect.AnomalyDetector;
 import org.medad.core.detect.AnomalyResult;
 import org.medad.core.detect.DetectorDescriptor;
+import org.medad.core.detect.ScoreRange;
 import org.medad.core.detect.InputSpec;
 import org.medad.core.detect.LearnsFrom;
 import org.medad.core.detect.SliceSource;
@@ -42,6 +43,12 @@ public class PixelMedianDetector implements AnomalyDetector {
 	@Override
 	public DetectorDescriptor descriptor() {
 		return DESCRIPTOR;
+	}
+
+	/** Scores and maps are robust deviations from the median. */
+	@Override
+	public ScoreRange scoreRange() {
+		return ScoreRange.NON_NEGATIVE;
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.medad.core.detect.AnomalyDetector;
 import org.medad.core.detect.DetectorDescriptor;
+import org.medad.core.detect.ScoreRange;
 import org.medad.core.detect.InputSpec;
 import org.medad.core.detect.LearnsFrom;
 import org.medad.core.detect.SliceSource;
@@ -35,6 +36,12 @@ public class PixelStatsDetector implements AnomalyDetector {
 	@Override
 	public DetectorDescriptor descriptor() {
 		return DESCRIPTOR;
+	}
+
+	/** Scores and maps are absolute z-scores. */
+	@Override
+	public ScoreRange scoreRange() {
+		return ScoreRange.NON_NEGATIVE;
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import javax.imageio.ImageIO;
 
 import org.medad.core.error.BadInputException;
 import org.medad.io.raw.DataType;
+import org.medad.io.raw.Inflation;
 import org.medad.io.raw.VoxelDecoder;
 
 /**
@@ -34,7 +35,7 @@ final class PixelDecoder {
 				stored += fragment.length;
 			}
 			// no codec here expands more than deflate's 1032:1; a larger promise is a damaged header, not an allocation
-			if (p.samples() > Math.max(1 << 20, 1100 * stored)) {
+			if (p.samples() > Math.max(1 << 20, Inflation.BOUND * stored)) {
 				throw BadInputException.of(f.file, p.rows() + " x " + p.columns() + " x " + p.frames() + " frames need "
 						+ p.samples() + " samples, more than " + stored + " bytes of compressed pixel data can hold");
 			}

@@ -20,6 +20,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import org.medad.core.error.BadInputException;
+import org.medad.io.raw.Inflation;
 
 /**
  * The pages of a picture through the JDK's ImageIO decoders, with the checks those decoders lack: the TIFF page
@@ -29,7 +30,7 @@ import org.medad.core.error.BadInputException;
  */
 public final class Pictures {
 	/** At most this many pixels per byte of file (deflate's 1032:1 and then some), or 16 Mi pixels for small files. */
-	private static final long PIXELS_PER_BYTE = 1100;
+	private static final long PIXELS_PER_BYTE = Inflation.BOUND;
 	private static final long SMALL_FILE_PIXELS = 1L << 24;
 	private static final int MAX_PAGES = 1 << 16;
 	private static final Pattern JAVA_TEXT = Pattern.compile("\\b(java|javax|sun|com\\.sun)\\.|Exception|Error\\b");

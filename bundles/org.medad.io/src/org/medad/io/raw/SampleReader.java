@@ -50,7 +50,7 @@ public final class SampleReader {
 					long need = offset + count * decoder.type().bytes();
 					long isize = mapped.order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt((int) length - 4) & 0xFFFFFFFFL;
 					// deflate expands at most 1032:1, so a size trailer beyond that is a lie, not a reason to allocate
-					if (isize >= need && isize < Integer.MAX_VALUE - 8 && isize / MAX_INFLATE_RATIO <= length) {
+					if (isize >= need && isize < Integer.MAX_VALUE - 8 && isize / Inflation.MAX_RATIO <= length) {
 						ByteBuffer raw = fast.gunzip(mapped, isize);
 						if (raw != null) {
 							float[] out = new float[(int) count];
@@ -94,7 +94,7 @@ public final class SampleReader {
 				return out;
 			}
 			long compressed = java.nio.file.Files.size(file) - fileOffset;
-			if (bytes / MAX_INFLATE_RATIO > compressed + 1024) {
+			if (bytes / Inflation.MAX_RATIO > compressed + 1024) {
 				throw new EOFException("needs " + bytes + " data bytes, more than " + Math.max(0, compressed)
 						+ " compressed bytes can hold");
 			}
@@ -113,9 +113,6 @@ public final class SampleReader {
 			throw BadInputException.of(file, "cannot be read" + reason(e), e);
 		}
 	}
-
-	/** Deflate's largest expansion (a run of one byte): no stream of n bytes inflates to more than 1032 n. */
-	static final long MAX_INFLATE_RATIO = 1032;
 
 	private static void checkCounts(Path file, long fileOffset, long dataOffset, long count)
 			throws BadInputException {

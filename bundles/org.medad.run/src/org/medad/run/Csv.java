@@ -1,4 +1,4 @@
-package org.medad.batch.run;
+package org.medad.run;
 
 import java.util.List;
 import java.util.Locale;

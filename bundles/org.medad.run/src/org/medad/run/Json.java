@@ -1,4 +1,4 @@
-package org.medad.batch.run;
+package org.medad.run;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;

@@ -1,4 +1,4 @@
-package org.medad.batch.run;
+package org.medad.batch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +12,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medad.batch.cli.CommandLine;
 import org.medad.core.image.Geometry;
 import org.medad.core.image.Images;
 import org.medad.core.image.Volume;

@@ -1,4 +1,4 @@
-package org.medad.batch.run;
+package org.medad.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

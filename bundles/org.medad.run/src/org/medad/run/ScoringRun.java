@@ -1,4 +1,4 @@
-package org.medad.batch.run;
+package org.medad.run;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -1,4 +1,4 @@
-package org.medad.batch.run;
+package org.medad.run;
 
 /** A case a run could not process and why; the run went on without it. */
 public record CaseError(String id, String reason) {
