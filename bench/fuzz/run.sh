@@ -18,6 +18,6 @@ trap 'rm -rf "$out"' EXIT
 "$java_home/bin/javac" -nowarn -d "$out" -cp "$imglib:$gson:$ann" \
   $(find bundles/org.medad.core/src bundles/org.medad.io/src -name '*.java' -not -path '*/core/internal/*') \
   bundles/org.medad.io.tests/src/org/medad/io/fuzz/Mutations.java bundles/org.medad.io.tests/src/org/medad/io/fuzz/FormatFuzzer.java \
-  bundles/org.medad.io.tests/src/org/medad/io/fuzz/FuzzMain.java bundles/org.medad.io.tests/src/org/medad/io/internal/AllFormats.java
+  bundles/org.medad.io.tests/src/org/medad/io/fuzz/FuzzMain.java
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; java $("$java_home/bin/java" -version 2>&1 | head -n 1)"
 "$java_home/bin/java" -cp "$out:$imglib:$gson" org.medad.io.fuzz.FuzzMain "$data" "$cases" "$seed"

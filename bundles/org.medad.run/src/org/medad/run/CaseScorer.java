@@ -31,13 +31,28 @@ final class CaseScorer {
 		}
 	}
 
+	/** Slices per call to the detector unless the caller says otherwise. */
+	static final int DEFAULT_BATCH = 8;
+
 	private final ImageFormats formats;
 	private final SliceSpec spec;
+	private final int batch;
 
-	/** Scores volumes on the slices the model was trained on ({@code spec}); other slices get a zero map. */
-	CaseScorer(ImageFormats formats, SliceSpec spec) {
+	/**
+	 * Scores volumes on the slices the model was trained on ({@code spec}), {@code batch} slices per call to the
+	 * detector; other slices get a zero map.
+	 */
+	CaseScorer(ImageFormats formats, SliceSpec spec, int batch) {
+		if (batch < 1) {
+			throw new IllegalArgumentException("batch " + batch + " < 1");
+		}
 		this.formats = formats;
 		this.spec = spec;
+		this.batch = batch;
+	}
+
+	CaseScorer(ImageFormats formats, SliceSpec spec) {
+		this(formats, spec, DEFAULT_BATCH);
 	}
 
 	/** The slices a model package was trained on, as its manifest records them (all axial when absent). */
@@ -65,14 +80,20 @@ final class CaseScorer {
 		int n3 = (int) v.voxels().dimension(axis);
 		int from = Math.min(spec.from(), n3 - 1);
 		int to = Math.max(from + 1, spec.end(n3));
-		List<Volume> slices = Slicing.slices(v, spec.plane(), from, to);
-		List<float[]> maps = new ArrayList<>(slices.size());
+		long[] dims = { v.voxels().dimension(0), v.voxels().dimension(1), v.voxels().dimension(2) };
+		// one map for the whole volume, filled batch by batch: what the detector holds at a time is one batch
+		float[] map = new float[Math.toIntExact(dims[0] * dims[1] * dims[2])];
 		double max = Double.NEGATIVE_INFINITY;
-		for (AnomalyResult r : model.scoreBatch(slices)) {
-			maps.add(r.mapOn(slices.get(0).width(), slices.get(0).height()));
-			max = Math.max(max, r.score());
+		for (int k = from; k < to; k += batch) {
+			List<Volume> slices = Slicing.slices(v, spec.plane(), k, Math.min(to, k + batch));
+			List<AnomalyResult> results = model.scoreBatch(slices);
+			for (int i = 0; i < results.size(); i++) {
+				AnomalyResult r = results.get(i);
+				Slicing.place(map, dims, spec.plane(), k + i, r.mapOn(slices.get(i).width(), slices.get(i).height()));
+				max = Math.max(max, r.score());
+			}
 		}
-		return new Scored(v, max, Images.toArray(Slicing.stack(maps, v, spec.plane(), from).voxels()));
+		return new Scored(v, max, map);
 	}
 
 	/** Writes {@code base}.png + .tiff for a slice, {@code base}.nii.gz for a volume. */

@@ -32,10 +32,17 @@ import org.medad.io.format.ImageFormats;
 public final class ScoringRun {
 	private final ImageFormats formats;
 	private final ProgressMonitor monitor;
+	private final int batch;
 
-	public ScoringRun(ImageFormats formats, ProgressMonitor monitor) {
+	/** {@code batch}: slices of a volume per call to the detector, which bounds the memory a case takes. */
+	public ScoringRun(ImageFormats formats, ProgressMonitor monitor, int batch) {
 		this.formats = formats;
 		this.monitor = monitor;
+		this.batch = batch;
+	}
+
+	public ScoringRun(ImageFormats formats, ProgressMonitor monitor) {
+		this(formats, monitor, CaseScorer.DEFAULT_BATCH);
 	}
 
 	/** Returns the number of cases that failed. */
@@ -51,7 +58,7 @@ public final class ScoringRun {
 		Set<String> done = completed(csv, out);
 		Double threshold = pkg.manifest().thresholds() == null ? null : pkg.manifest().thresholds().image();
 		MapWriter maps = new MapWriter(0, threshold == null ? 1 : 2 * threshold);
-		CaseScorer scorer = new CaseScorer(formats, CaseScorer.sliceSpec(pkg));
+		CaseScorer scorer = new CaseScorer(formats, CaseScorer.sliceSpec(pkg), batch);
 		List<CaseError> errors = new ArrayList<>();
 		long start = System.nanoTime();
 		int scored = 0;
@@ -90,6 +97,7 @@ public final class ScoringRun {
 		record.put("device", "cpu");
 		record.put("software_version", SoftwareVersion.get());
 		record.put("java", Runtime.version().toString());
+		record.put("batch", batch);
 		record.put("cases", cases.size());
 		record.put("scored_now", scored);
 		record.put("skipped_complete", done.size());

@@ -62,12 +62,13 @@ public final class ScoreCommand implements Command {
 		if (inputs.isEmpty()) {
 			throw new UsageException("option --input is required");
 		}
-		args.intValue("--batch", 8, 1);
+		int batch = args.intValue("--batch", 8, 1);
 		Path out = Path.of(args.require("--out"));
 		DeviceOption.apply(args, compute);
 		var loaded = ModelLoader.load(catalog, Path.of(args.require("--model")));
 		try (var model = loaded.model()) {
-			int failed = new ScoringRun(formats, new ConsoleProgress(console.err())).run(model, loaded.pkg(), inputs, out);
+			int failed = new ScoringRun(formats, new ConsoleProgress(console.err()), batch).run(model, loaded.pkg(),
+					inputs, out);
 			console.out().println("scores in " + out.resolve("scores.csv").toAbsolutePath()
 					+ (failed > 0 ? "; " + failed + " cases failed, see errors.csv" : ""));
 			return failed > 0 ? 3 : 0;

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.medad.core.model.AtomicFiles;
-import org.medad.io.internal.AllFormats;
+import org.medad.io.format.StandardFormats;
 
 /**
  * The long fuzz run of the readers on a plain class path ({@code bench/fuzz/run.sh}):
@@ -22,7 +22,7 @@ public final class FuzzMain {
 		try {
 			var seeds = FormatFuzzer.seeds(testdata, work.resolve("generated"));
 			long t0 = System.nanoTime();
-			var summary = new FormatFuzzer(AllFormats.create(), seeds, work.resolve("cases"), seed, 10_000).run(cases);
+			var summary = new FormatFuzzer(StandardFormats.create(), seeds, work.resolve("cases"), seed, 10_000).run(cases);
 			summary.failures().forEach(System.out::println);
 			System.out.printf("%s; %d seeds; %.1f s%n", summary.describe(), seeds.size(), (System.nanoTime() - t0) / 1e9);
 			System.exit(summary.failures().isEmpty() ? 0 : 1);

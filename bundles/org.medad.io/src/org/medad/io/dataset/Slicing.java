@@ -70,20 +70,34 @@ public final class Slicing {
 		long[] dims = { like.voxels().dimension(0), like.voxels().dimension(1), like.voxels().dimension(2) };
 		float[] out = new float[(int) (dims[0] * dims[1] * dims[2])];
 		for (int s = 0; s < maps.size(); s++) {
-			float[] m = maps.get(s);
-			int k = from + s;
-			int i = 0;
-			for (int z = 0; z < dims[2]; z++) {
-				for (int y = 0; y < dims[1]; y++) {
-					for (int x = 0; x < dims[0]; x++) {
-						int along = plane.axis == 0 ? x : plane.axis == 1 ? y : z;
-						if (along == k) {
-							out[(int) ((z * dims[1] + y) * dims[0] + x)] = m[i++];
-						}
-					}
+			place(out, dims, plane, from + s, maps.get(s));
+		}
+		return new Volume(like.source(), Images.wrap(out, dims), like.geometry(), "MAP", Map.of());
+	}
+
+	/**
+	 * Writes one slice's values ({@code map}, on the slice's grid: the two remaining axes in order, the first
+	 * fastest) into slice {@code k} of a volume array {@code out} of {@code dims}, x fastest: a copy per row, so
+	 * stacking a whole volume costs one pass over it.
+	 */
+	public static void place(float[] out, long[] dims, Plane plane, int k, float[] map) {
+		int nx = (int) dims[0];
+		int ny = (int) dims[1];
+		int nz = (int) dims[2];
+		switch (plane) {
+		case AXIAL -> System.arraycopy(map, 0, out, k * nx * ny, nx * ny);
+		case CORONAL -> {
+			for (int z = 0; z < nz; z++) {
+				System.arraycopy(map, z * nx, out, (z * ny + k) * nx, nx);
+			}
+		}
+		case SAGITTAL -> {
+			for (int z = 0; z < nz; z++) {
+				for (int y = 0; y < ny; y++) {
+					out[(z * ny + y) * nx + k] = map[z * ny + y];
 				}
 			}
 		}
-		return new Volume(like.source(), Images.wrap(out, dims), like.geometry(), "MAP", Map.of());
+		}
 	}
 }

@@ -24,6 +24,21 @@ public class ServiceImageFormats implements ImageFormats {
 
 	private final List<ImageFormat> formats = new CopyOnWriteArrayList<>();
 
+	/** Every format of this bundle, wired by hand: for code that runs without an OSGi framework. */
+	public static ServiceImageFormats standard() {
+		ServiceImageFormats all = new ServiceImageFormats();
+		all.addFormat(new org.medad.io.nifti.NiftiFormat());
+		all.addFormat(new org.medad.io.nrrd.NrrdFormat());
+		all.addFormat(new org.medad.io.meta.MetaImageFormat());
+		all.addFormat(new org.medad.io.dicom.DicomFormat());
+		all.addFormat(new org.medad.io.dicom.DicomSeriesFormat());
+		all.addFormat(new org.medad.io.png.PngFormat());
+		all.addFormat(new org.medad.io.raster.TiffFormat());
+		all.addFormat(new org.medad.io.raster.BmpFormat());
+		all.addFormat(new org.medad.io.raster.JpegFormat());
+		return all;
+	}
+
 	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
 	void addFormat(ImageFormat format) {
 		formats.add(format);

@@ -1,0 +1,129 @@
+package org.medad.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medad.core.detect.AnomalyResult;
+import org.medad.core.detect.DetectorDescriptor;
+import org.medad.core.detect.TrainedModel;
+import org.medad.core.image.Geometry;
+import org.medad.core.image.Images;
+import org.medad.core.image.Volume;
+import org.medad.core.model.Tensor;
+import org.medad.core.settings.Settings;
+import org.medad.io.dataset.SliceSpec;
+import org.medad.io.dataset.Slicing;
+import org.medad.io.format.StandardFormats;
+
+/**
+ * A volume goes to the detector in batches of the requested size and its slice maps land on their slices; built from
+ * plain constructors (no services), as a distributed worker builds it.
+ */
+class CaseScorerTest {
+	@TempDir
+	Path tmp;
+
+	/** Scores each slice by its mean and maps it to that mean; records the batch sizes it was given. */
+	private static final class MeanModel implements TrainedModel {
+		final List<Integer> batches = new ArrayList<>();
+
+		@Override
+		public DetectorDescriptor descriptor() {
+			return null;
+		}
+
+		@Override
+		public Settings settings() {
+			return new Settings(Map.of());
+		}
+
+		@Override
+		public AnomalyResult score(Volume slice) {
+			float[] px = Images.toArray(slice.voxels());
+			double sum = 0;
+			for (float p : px) {
+				sum += p;
+			}
+			float mean = (float) (sum / px.length);
+			return new AnomalyResult(mean, new float[] { mean, mean, mean, mean }, 2, 2);
+		}
+
+		@Override
+		public List<AnomalyResult> scoreBatch(List<Volume> slices) {
+			batches.add(slices.size());
+			List<AnomalyResult> out = new ArrayList<>();
+			for (Volume v : slices) {
+				out.add(score(v));
+			}
+			return out;
+		}
+
+		@Override
+		public Map<String, Tensor> weights() {
+			return Map.of();
+		}
+	}
+
+	@Test
+	void aVolumeIsScoredInBatchesAndItsMapsStackedOntoTheirSlices() throws Exception {
+		int nx = 6;
+		int ny = 4;
+		int nz = 10;
+		float[] voxels = new float[nx * ny * nz];
+		for (int z = 0; z < nz; z++) {
+			for (int i = 0; i < nx * ny; i++) {
+				voxels[z * nx * ny + i] = z; // each axial slice holds its index
+			}
+		}
+		Path file = tmp.resolve("v.nii.gz");
+		var formats = StandardFormats.create();
+		formats.write(new Volume("v", Images.wrap(voxels, nx, ny, nz), new Geometry(new double[] { 1, 1, 2 },
+				new double[3], new double[] { 1, 0, 0, 0, 1, 0, 0, 0, 1 }, true), "CT", Map.of()), file);
+		MeanModel model = new MeanModel();
+		CaseScorer.Scored s = new CaseScorer(formats, SliceSpec.ALL_AXIAL, 3).score(model, file);
+		assertEquals(List.of(3, 3, 3, 1), model.batches);
+		assertEquals(9.0, s.score(), 1e-6, "the most anomalous slice");
+		for (int z = 0; z < nz; z++) {
+			assertEquals(z, s.map()[z * nx * ny + 5], 1e-5, "slice " + z);
+		}
+
+		MeanModel part = new MeanModel();
+		var spec = new SliceSpec(Slicing.Plane.AXIAL, 2, 7);
+		CaseScorer.Scored p = new CaseScorer(formats, spec, 4).score(part, file);
+		assertEquals(List.of(4, 1), part.batches);
+		assertEquals(6.0, p.score(), 1e-6);
+		assertEquals(0, p.map()[1 * nx * ny], 0f, "outside the trained range the map is zero");
+		assertEquals(2, p.map()[2 * nx * ny], 1e-5);
+		assertEquals(0, p.map()[7 * nx * ny], 0f);
+	}
+
+	@Test
+	void aScoringRunNeedsNoServices() throws Exception {
+		var formats = StandardFormats.create();
+		float[] px = new float[8 * 8];
+		java.util.Arrays.fill(px, 3f);
+		Path input = java.nio.file.Files.createDirectories(tmp.resolve("in"));
+		formats.write(Volume.ofPixels("a", Images.wrap(px, 8, 8)), input.resolve("a.png"));
+		var manifest = new org.medad.core.model.ModelManifest(org.medad.core.model.ModelManifest.FORMAT_VERSION,
+				new org.medad.core.model.ModelManifest.DetectorRef("mean", "1"), Map.of(), Map.of(),
+				new org.medad.core.model.ModelManifest.Thresholds(2.0, null, "test"), null, List.of(), List.of());
+		var pkg = org.medad.core.model.ModelPackage.write(tmp.resolve("model"), manifest,
+				Map.of("w", Tensor.of(new float[] { 0 }, 1)));
+		int failed = new ScoringRun(formats, org.medad.core.progress.ProgressMonitor.NULL, 2).run(new MeanModel(), pkg,
+				List.of(input), tmp.resolve("out"));
+		assertEquals(0, failed);
+		List<String> rows = java.nio.file.Files.readAllLines(tmp.resolve("out/scores.csv"));
+		assertEquals(2, rows.size(), rows.toString());
+		String[] cols = rows.get(1).split(",");
+		assertEquals("a.png", cols[0]);
+		assertEquals(3.0, Double.parseDouble(cols[1]), 1e-6);
+		assertEquals("1", cols[2], "above the package's threshold of 2");
+		assertEquals(true, java.nio.file.Files.isRegularFile(tmp.resolve("out/a.tiff")), "the float map is written");
+	}
+}

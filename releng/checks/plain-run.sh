@@ -1,0 +1,21 @@
+#!/bin/sh
+# The workflows (org.medad.run) with the detector, format and phantom bundles on a plain class path, no OSGi
+# framework: train, score in batches, evaluate. Run by ./medad test after the build; needs the bundles' target/classes.
+set -e
+cd "$(dirname "$0")/../.."
+java_home=${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-25* /usr/lib/jvm/*-21* 2>/dev/null | head -n 1)}
+repo=${MAVEN_REPO:-$HOME/.m2/repository}
+for a in $MAVEN_ARGS; do case $a in -Dmaven.repo.local=*) repo=${a#-Dmaven.repo.local=} ;; esac; done
+imglib=$(find "$repo/net/imglib2/imglib2" -name 'imglib2-8*.jar' -not -path '*bnd*' 2>/dev/null | sort | tail -n 1)
+gson=$(find "$repo/com/google/code/gson/gson" -name 'gson-2*.jar' 2>/dev/null | sort | tail -n 1)
+[ -n "$imglib" ] && [ -n "$gson" ] || { echo "plain-run: ImgLib2/Gson jars not found in $repo" >&2; exit 1; }
+cp="$imglib:$gson"
+for b in core io metrics phantom run detector.pixelstats; do
+  d=bundles/org.medad.$b/target/classes
+  [ -d "$d" ] || { echo "plain-run: $d missing; build first (./mvnw -B verify)" >&2; exit 1; }
+  cp="$cp:$d"
+done
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+"$java_home/bin/javac" -nowarn -d "$out" -cp "$cp" releng/checks/plain/PlainRun.java
+"$java_home/bin/java" -cp "$out:$cp" PlainRun "$out/work"
