@@ -22,10 +22,13 @@ class MemoryMeterTest {
 		}
 		long peak = cpu.peakBytes();
 		assertTrue(peak - before >= 200 * MB, "peak grew by " + (peak - before) / MB + " MB");
-		block = null;
-		System.gc();
+		// a restarted peak starts from what is resident now (the JVM may have grown meanwhile, so not "below")
 		cpu.resetPeak();
-		assertTrue(cpu.peakBytes() <= peak, "restarted peak " + cpu.peakBytes() / MB + " MB");
+		long restarted = cpu.peakBytes();
+		long now = cpu.inUseBytes();
+		assertTrue(Math.abs(restarted - now) < 64 * MB, "restarted peak " + restarted / MB + " MB, resident "
+				+ now / MB + " MB");
+		assertTrue(block.capacity() > 0);
 	}
 
 	@Test

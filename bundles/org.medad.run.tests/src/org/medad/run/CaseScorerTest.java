@@ -126,4 +126,56 @@ class CaseScorerTest {
 		assertEquals("1", cols[2], "above the package's threshold of 2");
 		assertEquals(true, java.nio.file.Files.isRegularFile(tmp.resolve("out/a.tiff")), "the float map is written");
 	}
+
+	private Path volume(String name, int nx, int ny, int nz) throws Exception {
+		float[] voxels = new float[nx * ny * nz];
+		for (int i = 0; i < voxels.length; i++) {
+			voxels[i] = (i * 37 % 101) + (i / (nx * ny)) * 0.5f;
+		}
+		Path file = tmp.resolve(name);
+		StandardFormats.create().write(new Volume("v", Images.wrap(voxels, nx, ny, nz), new Geometry(
+				new double[] { 0.8, 0.9, 2.5 }, new double[] { -10, 4, 7 }, new double[] { 0, 1, 0, -1, 0, 0, 0, 0, 1 },
+				true), "CT", Map.of()), file);
+		return file;
+	}
+
+	@Test
+	void aStreamedVolumeGivesTheScoreAndMapOfAWholeRead() throws Exception {
+		var formats = StandardFormats.create();
+		for (String name : List.of("s.nii.gz", "s.nii")) {
+			Path file = volume(name, 7, 5, 11);
+			for (SliceSpec spec : List.of(SliceSpec.ALL_AXIAL, new SliceSpec(Slicing.Plane.AXIAL, 3, 8))) {
+				CaseScorer scorer = new CaseScorer(formats, spec, 3);
+				MeanModel streamedModel = new MeanModel();
+				Path streamedBase = tmp.resolve("streamed-" + name + spec.from());
+				double streamed = scorer.scoreInto(streamedModel, file, streamedBase, new MapWriter(0, 1));
+				CaseScorer.Scored whole = scorer.score(new MeanModel(), file);
+				Path wholeBase = tmp.resolve("whole-" + name + spec.from());
+				scorer.writeMap(whole, wholeBase, new MapWriter(0, 1));
+				assertEquals(whole.score(), streamed, 0.0, name + " " + spec);
+				assertEquals(spec.from() == 0 ? List.of(3, 3, 3, 2) : List.of(3, 2), streamedModel.batches);
+				Volume a = formats.read(tmp.resolve(streamedBase.getFileName() + ".nii.gz"));
+				Volume b = formats.read(tmp.resolve(wholeBase.getFileName() + ".nii.gz"));
+				org.junit.jupiter.api.Assertions.assertArrayEquals(Images.toArray(b.voxels()), Images.toArray(a.voxels()),
+						0f, name);
+				assertEquals(b.geometry(), a.geometry(), "the map keeps the input's geometry");
+			}
+		}
+	}
+
+	@Test
+	void aTruncatedVolumeIsRefusedNamingTheFileAndLeavesNoMap() throws Exception {
+		Path file = volume("t.nii", 8, 8, 6);
+		byte[] bytes = java.nio.file.Files.readAllBytes(file);
+		java.nio.file.Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 100));
+		var e = org.junit.jupiter.api.Assertions.assertThrows(org.medad.core.error.BadInputException.class,
+				() -> new CaseScorer(StandardFormats.create(), SliceSpec.ALL_AXIAL, 2).scoreInto(new MeanModel(), file,
+						tmp.resolve("out/t"), new MapWriter(0, 1)));
+		org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(file.toString())
+				&& e.getMessage().contains("truncated"), e.getMessage());
+		java.nio.file.Files.createDirectories(tmp.resolve("out"));
+		try (var left = java.nio.file.Files.list(tmp.resolve("out"))) {
+			assertEquals(List.of(), left.toList(), "no partial map");
+		}
+	}
 }

@@ -2,7 +2,9 @@ package org.medad.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +17,7 @@ import org.medad.core.image.Volume;
 import org.medad.core.model.ModelPackage;
 import org.medad.io.dataset.SliceSpec;
 import org.medad.io.dataset.Slicing;
+import org.medad.io.format.AxialSlices;
 import org.medad.io.format.ImageFormats;
 
 /**
@@ -94,6 +97,59 @@ final class CaseScorer {
 			}
 		}
 		return new Scored(v, max, map);
+	}
+
+	/**
+	 * Scores a case and writes its map ({@link #writeMap}); returns the score. A volume whose format stores axial
+	 * slices in order (NIfTI) and a model trained on axial slices is streamed: read, scored {@code batch} slices at a
+	 * time and its map written slice by slice, so memory does not grow with the volume's depth.
+	 */
+	double scoreInto(TrainedModel model, Path file, Path base, MapWriter pictures) throws MedadException, IOException {
+		if (spec.plane() == Slicing.Plane.AXIAL) {
+			try (AxialSlices.Reader slices = AxialSlices.open(file)) {
+				if (slices != null && slices.dims()[2] > 1) { // one slice is scored as a 2D image
+					return streamed(model, slices, base.resolveSibling(base.getFileName() + ".nii.gz"));
+				}
+			}
+		}
+		Scored s = score(model, file);
+		writeMap(s, base, pictures);
+		return s.score();
+	}
+
+	private double streamed(TrainedModel model, AxialSlices.Reader slices, Path target)
+			throws MedadException, IOException {
+		long[] dims = slices.dims();
+		int n3 = (int) dims[2];
+		int from = Math.min(spec.from(), n3 - 1);
+		int to = Math.max(from + 1, spec.end(n3));
+		int nx = (int) dims[0];
+		int ny = (int) dims[1];
+		float[] zeros = new float[nx * ny];
+		Deque<float[]> ready = new ArrayDeque<>();
+		int[] read = { 0 };
+		double[] max = { Double.NEGATIVE_INFINITY };
+		AxialSlices.write(target, dims, slices.geometry(), k -> {
+			if (k < from || k >= to) {
+				if (k < from) {
+					slices.next(); // before the range: read past it
+					read[0]++;
+				}
+				return zeros;
+			}
+			if (ready.isEmpty()) {
+				List<Volume> batchSlices = new ArrayList<>(batch);
+				for (int end = Math.min(to, k + batch); read[0] < end; read[0]++) {
+					batchSlices.add(slices.next());
+				}
+				for (AnomalyResult r : model.scoreBatch(batchSlices)) {
+					ready.add(r.mapOn(nx, ny));
+					max[0] = Math.max(max[0], r.score());
+				}
+			}
+			return ready.poll();
+		});
+		return max[0];
 	}
 
 	/** Writes {@code base}.png + .tiff for a slice, {@code base}.nii.gz for a volume. */

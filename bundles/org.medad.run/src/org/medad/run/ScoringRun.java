@@ -73,9 +73,7 @@ public final class ScoringRun {
 				if (!done.contains(c.getKey())) {
 					long t0 = System.nanoTime();
 					try {
-						CaseScorer.Scored result = scorer.score(model, c.getValue());
-						scorer.writeMap(result, MapWriter.base(out, c.getKey()), maps);
-						double score = result.score();
+						double score = scorer.scoreInto(model, c.getValue(), MapWriter.base(out, c.getKey()), maps);
 						boolean pred = threshold != null && score >= threshold;
 						rows.write(Csv.line(c.getKey(), score, pred ? 1 : 0, (System.nanoTime() - t0) / 1e9));
 						rows.flush(); // the row marks the case complete: it goes last, whole

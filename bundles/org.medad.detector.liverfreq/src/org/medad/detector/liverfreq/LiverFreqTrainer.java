@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 
 import org.medad.compute.ComputeService;
@@ -18,6 +17,7 @@ import org.medad.nn.Param;
 import org.medad.nn.optim.Adam;
 import org.medad.nn.train.StepEstimate;
 import org.medad.nn.train.TrainingForecast;
+import org.medad.nn.train.TrainingLoop;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -29,102 +29,138 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 
 /**
- * Joint training of both networks (METHODS.md §3.4): one Adam over all weights, learning rate ×0.2 at 80% and 90% of
- * the steps, the skip weight α decreasing by {@code alphaDecay} per epoch, L = L_rec + L_seg on synthetic samples.
- * Each epoch draws from its own generator (seed, epoch), so a run resumed from an epoch checkpoint continues exactly;
- * cancellable between steps; stops early at the time limit.
+ * Joint training of both networks (METHODS.md §3.4) on the shared {@link TrainingLoop}: one Adam over all weights,
+ * learning rate x0.2 at 80% and 90% of the steps, the skip weight alpha decreasing by {@code alphaDecay} per epoch,
+ * L = L_rec + L_seg on synthetic samples. The loop owns epochs, per-epoch generators, checkpoints, resume, the time
+ * limit and cancellation; this class owns the step, alpha and the memory forecast.
  */
-final class LiverFreqTrainer {
+final class LiverFreqTrainer implements TrainingLoop.Method {
 
 	/** What a run did, for model.json and the logs. */
 	record Outcome(int epochs, int steps, float alpha, double seconds, List<Double> epochLoss, boolean stoppedByTime,
 			int resumedAtEpoch) {
 	}
 
-	private LiverFreqTrainer() {
+	private final ComputeService compute;
+	private final LiverFreqNetworks nets;
+	private final LiverFreqConfig c;
+	private final TrainingSet data;
+	private final AnomalySynthesizer synth;
+	private final long seed;
+	private final ProgressMonitor monitor;
+	private final String advice;
+	private final Adam adam;
+	private final AlphaSchedule schedule;
+	private final Engine engine = Engine.getEngine("PyTorch");
+	private Map<String, NDArray> weights;
+	private float alpha = 1f;
+	private long synthesisNanos;
+
+	private LiverFreqTrainer(ComputeService compute, LiverFreqNetworks nets, LiverFreqConfig c, TrainingSet data,
+			AnomalySynthesizer synth, long seed, ProgressMonitor monitor, String advice) {
+		this.compute = compute;
+		this.nets = nets;
+		this.c = c;
+		this.data = data;
+		this.synth = synth;
+		this.seed = seed;
+		this.monitor = monitor;
+		this.advice = advice;
+		int perEpoch = Math.max(1, (data.planes.size() + c.batch() - 1) / c.batch());
+		this.adam = new Adam(MultiStepLr.liverfreq(c.lr(), perEpoch * c.epochs())::at);
+		this.schedule = new AlphaSchedule(c.alphaDecay(), perEpoch);
 	}
 
 	static Outcome train(ComputeService compute, LiverFreqNetworks nets, LiverFreqConfig c, TrainingSet data,
 			AnomalySynthesizer synth, long seed, ProgressMonitor monitor, TrainingCheckpoints checkpoints, String advice)
 			throws MedadException {
-		int n = data.planes.size();
-		int perEpoch = Math.max(1, (n + c.batch() - 1) / c.batch());
-		int total = perEpoch * c.epochs();
-		MultiStepLr lr = MultiStepLr.liverfreq(c.lr(), total);
-		Adam adam = new Adam(lr::at);
-		float alpha = 1f;
-		int epoch = 0;
-		double before = 0;
-		List<Double> epochLoss = new ArrayList<>();
-		Optional<TrainingCheckpoints.Checkpoint> resumed = checkpoints.resume();
-		if (resumed.isPresent()) {
-			alpha = LiverFreqModel.restoreWeights(nets, resumed.get().weights(), data.scale);
-		}
-		Map<String, NDArray> weights = new LinkedHashMap<>(); // after a restore: loading replaces the arrays
-		nets.namedParams().forEach((name, p) -> {
-			if (p.trainable()) {
-				weights.put(name, p.get());
-			}
-		});
-		if (resumed.isPresent()) {
-			TrainingCheckpoints.Checkpoint cp = resumed.get();
-			Progress p = Progress.of(cp.progress());
-			adam.restore(weights, cp.optimizer(), p.steps);
-			epoch = p.epochs;
-			before = p.seconds;
-			epochLoss.addAll(p.epochLoss);
-			monitor.status(String.format("resuming after epoch %d of %d (step %d, alpha %.3f)", epoch, c.epochs(),
-					p.steps, alpha));
-		}
-		weights.values().forEach(w -> w.setRequiresGradient(true));
-		Engine engine = Engine.getEngine("PyTorch");
-		forecast(compute, engine, nets, c, data, synth, adam, weights, seed, total - epoch * perEpoch,
-				resumed.isEmpty()).report(monitor, advice, c.maxMinutes() > 0);
-		nets.train(true);
-		AlphaSchedule schedule = new AlphaSchedule(c.alphaDecay(), perEpoch);
-		long start = System.nanoTime();
-		int resumedAt = epoch;
-		boolean byTime = false;
-		monitor.begin("Training liverfreq (" + c.epochs() + " epochs of " + perEpoch + " steps)", total);
-		monitor.worked(epoch * perEpoch);
-		try {
-			for (; epoch < c.epochs() && !byTime; epoch++) {
-				Random random = new Random(epochSeed(seed, epoch));
-				int[] order = shuffle(n, random);
-				double sum = 0;
-				int done = 0;
-				long epochStart = System.nanoTime();
-				long[] synthesis = { 0 };
-				for (int b = 0; b < perEpoch; b++) {
-					monitor.checkCancelled();
-					int from = b * c.batch();
-					sum += step(engine, nets, c, data, synth, adam, weights, order, from, random, alpha, epoch, synthesis,
-							true);
-					done++;
-					alpha = schedule.after(alpha);
-					monitor.worked(1);
-					if (c.maxMinutes() > 0 && (System.nanoTime() - start) / 6e10 > c.maxMinutes()) {
-						byTime = true;
-						break;
-					}
+		LiverFreqTrainer t = new LiverFreqTrainer(compute, nets, c, data, synth, seed, monitor, advice);
+		TrainingLoop.Outcome o = TrainingLoop.run(t, seed, monitor, checkpoints);
+		return new Outcome(o.epochs(), o.steps(), t.alpha, o.seconds(), o.epochLoss(), o.stoppedByTime(),
+				o.resumedAtEpoch());
+	}
+
+	@Override
+	public String name() {
+		return "liverfreq";
+	}
+
+	@Override
+	public int epochs() {
+		return c.epochs();
+	}
+
+	@Override
+	public int samples() {
+		return data.planes.size();
+	}
+
+	@Override
+	public int batch() {
+		return c.batch();
+	}
+
+	@Override
+	public double maxMinutes() {
+		return c.maxMinutes();
+	}
+
+	/** The trainable arrays by name; after a restore, loading has replaced them. */
+	private Map<String, NDArray> weights() {
+		if (weights == null) {
+			weights = new LinkedHashMap<>();
+			nets.namedParams().forEach((name, p) -> {
+				if (p.trainable()) {
+					weights.put(name, p.get());
 				}
-				epochLoss.add(sum / done);
-				monitor.status(String.format("epoch %d: loss %.4f, alpha %.3f, %.2f s/step (synthesis %.2f s)", epoch + 1,
-						sum / done, alpha, (System.nanoTime() - epochStart) / 1e9 / done, synthesis[0] / 1e9 / done));
-				if (!byTime) {
-					Progress p = new Progress(epoch + 1, adam.steps(), before + (System.nanoTime() - start) / 1e9,
-							epochLoss);
-					checkpoints.save(new TrainingCheckpoints.Checkpoint(LiverFreqModel.weights(nets, data.scale, alpha),
-							LiverFreqModel.preprocessing(c, data.scale, Map.of("checkpoint", p.toMap())), adam.state(),
-							p.toMap()));
-				}
-			}
-		} finally {
-			nets.train(false);
-			weights.values().forEach(w -> w.setRequiresGradient(false));
+			});
 		}
-		return new Outcome(epoch, adam.steps(), alpha, before + (System.nanoTime() - start) / 1e9, epochLoss, byTime,
-				resumedAt);
+		return weights;
+	}
+
+	@Override
+	public void restore(TrainingCheckpoints.Checkpoint checkpoint, TrainingLoop.Progress p) throws MedadException {
+		alpha = LiverFreqModel.restoreWeights(nets, checkpoint.weights(), data.scale);
+		weights = null;
+		adam.restore(weights(), checkpoint.optimizer(), p.steps());
+		monitor.status(String.format("resuming after epoch %d of %d (step %d, alpha %.3f)", p.epochs(), c.epochs(),
+				p.steps(), alpha));
+	}
+
+	@Override
+	public void beforeFirstStep(long remainingSteps, boolean resumed) throws MedadException {
+		weights().values().forEach(w -> w.setRequiresGradient(true));
+		forecast(remainingSteps, !resumed).report(monitor, advice, c.maxMinutes() > 0);
+	}
+
+	@Override
+	public void train(boolean on) {
+		nets.train(on);
+		weights().values().forEach(w -> w.setRequiresGradient(on));
+	}
+
+	@Override
+	public float step(int epoch, int[] order, int from, Random random) throws MedadException {
+		if (from == 0) {
+			synthesisNanos = 0;
+		}
+		long[] synthesis = { 0 };
+		float loss = step(order, from, random, alpha, epoch, synthesis, true);
+		synthesisNanos += synthesis[0];
+		alpha = schedule.after(alpha);
+		return loss;
+	}
+
+	@Override
+	public String epochNote(int epoch, int steps, double seconds) {
+		return String.format(", alpha %.3f, %.2f s/step (synthesis %.2f s)", alpha, seconds / steps,
+				synthesisNanos / 1e9 / steps);
+	}
+
+	@Override
+	public TrainingCheckpoints.Checkpoint checkpoint(TrainingLoop.Progress p) throws MedadException {
+		return new TrainingCheckpoints.Checkpoint(LiverFreqModel.weights(nets, data.scale, alpha),
+				LiverFreqModel.preprocessing(c, data.scale, Map.of("checkpoint", p.toMap())), adam.state(), p.toMap());
 	}
 
 	/**
@@ -133,9 +169,7 @@ final class LiverFreqTrainer {
 	 * are zeroed and the buffers (batch norm statistics) put back after, so a run is the same with or without them
 	 * and a resumed run still continues exactly.
 	 */
-	private static TrainingForecast forecast(ComputeService compute, Engine engine, LiverFreqNetworks nets,
-			LiverFreqConfig c, TrainingSet data, AnomalySynthesizer synth, Adam adam, Map<String, NDArray> weights,
-			long seed, long steps, boolean optimiserNotYetAllocated) throws MedadException {
+	private TrainingForecast forecast(long steps, boolean optimiserNotYetAllocated) throws MedadException {
 		MemoryMeter meter = MemoryMeter.of(compute.preferred());
 		Map<Param, NDArray> buffers = new LinkedHashMap<>();
 		nets.namedParams().values().stream().filter(p -> !p.trainable())
@@ -150,14 +184,14 @@ final class LiverFreqTrainer {
 				for (int i = 0; i < batch; i++) {
 					order[i] = i % n;
 				}
-				step(engine, nets, c, data, synth, adam, weights, order, 0, random, 1f, 0, new long[1], false);
+				step(order, 0, random, 1f, 0, new long[1], false);
 			});
 		} finally {
 			nets.train(false);
 			buffers.forEach(Param::set);
 		}
 		long parameters = 0;
-		for (NDArray w : weights.values()) {
+		for (NDArray w : weights().values()) {
 			parameters += w.size() * Float.BYTES;
 		}
 		// Adam's two moments once allocated, and a checkpoint's copies of weights and moments while it is written
@@ -166,9 +200,9 @@ final class LiverFreqTrainer {
 	}
 
 	/** One optimiser step on a batch of synthetic samples (with {@code update} false: gradients only); its loss. */
-	private static float step(Engine engine, LiverFreqNetworks nets, LiverFreqConfig c, TrainingSet data,
-			AnomalySynthesizer synth, Adam adam, Map<String, NDArray> weights, int[] order, int from, Random random,
-			float alpha, int epoch, long[] synthesis, boolean update) throws ModelException {
+	private float step(int[] order, int from, Random random, float alpha, int epoch, long[] synthesis, boolean update)
+			throws ModelException {
+		Map<String, NDArray> weights = weights();
 		long t0 = System.nanoTime();
 		int size = Math.min(c.batch(), order.length - from);
 		float[][] clean = new float[size][];
@@ -228,51 +262,6 @@ final class LiverFreqTrainer {
 			}
 			weights.values().forEach(w -> JniUtils.zeroGrad((PtNDArray) w));
 			return value;
-		}
-	}
-
-	/** The generator of one epoch: independent of how many epochs ran in this process. */
-	static long epochSeed(long seed, int epoch) {
-		return seed * 0x9E3779B97F4A7C15L + epoch;
-	}
-
-	private static int[] shuffle(int n, Random r) {
-		int[] order = new int[n];
-		for (int i = 0; i < n; i++) {
-			order[i] = i;
-		}
-		for (int i = n - 1; i > 0; i--) {
-			int j = r.nextInt(i + 1);
-			int t = order[i];
-			order[i] = order[j];
-			order[j] = t;
-		}
-		return order;
-	}
-
-	/** The counters a checkpoint carries besides weights and optimiser moments. */
-	record Progress(int epochs, int steps, double seconds, List<Double> epochLoss) {
-
-		Map<String, Object> toMap() {
-			Map<String, Object> m = new LinkedHashMap<>();
-			m.put("epochs", epochs);
-			m.put("steps", steps);
-			m.put("seconds", seconds);
-			m.put("epochLoss", List.copyOf(epochLoss));
-			return m;
-		}
-
-		static Progress of(Map<String, Object> m) throws ModelException {
-			try {
-				List<Double> losses = new ArrayList<>();
-				for (Object o : (List<?>) m.get("epochLoss")) {
-					losses.add(((Number) o).doubleValue());
-				}
-				return new Progress(((Number) m.get("epochs")).intValue(), ((Number) m.get("steps")).intValue(),
-						((Number) m.get("seconds")).doubleValue(), losses);
-			} catch (ClassCastException | NullPointerException e) {
-				throw new ModelException("liverfreq checkpoint: progress record is incomplete: " + m);
-			}
 		}
 	}
 }
