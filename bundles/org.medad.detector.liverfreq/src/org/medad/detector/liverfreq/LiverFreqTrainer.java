@@ -1,6 +1,5 @@
 package org.medad.detector.liverfreq;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +14,13 @@ import org.medad.detector.liverfreq.synth.AnomalySynthesizer;
 import org.medad.compute.MemoryMeter;
 import org.medad.nn.Param;
 import org.medad.nn.optim.Adam;
+import org.medad.nn.train.Gradients;
 import org.medad.nn.train.StepEstimate;
 import org.medad.nn.train.TrainingForecast;
 import org.medad.nn.train.TrainingLoop;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -234,29 +232,8 @@ final class LiverFreqTrainer implements TrainingLoop.Method {
 				}
 				collector.backward(terms[0]);
 			}
-			Map<String, NDArray> grads = new LinkedHashMap<>();
-			NDList sums = new NDList();
-			for (Map.Entry<String, NDArray> e : weights.entrySet()) {
-				NDArray grad = e.getValue().getGradient();
-				grad.attach(batch);
-				grads.put(e.getKey(), grad);
-				sums.add(grad.sum());
-			}
-			// one device round trip: a NaN or infinity anywhere makes its tensor's sum non-finite
-			float[] totals = NDArrays.stack(sums).toFloatArray();
-			List<String> bad = new ArrayList<>();
-			int i = 0;
-			for (String name : grads.keySet()) {
-				if (!Float.isFinite(totals[i++])) {
-					bad.add(name);
-				}
-			}
-			if (!bad.isEmpty()) {
-				// a non-finite gradient after a finite loss would poison the weights: stop before the update
-				throw new ModelException(String.format("training diverged at epoch %d, step %d: loss %s but non-finite"
-						+ " gradients in %d tensors, first %s", epoch + 1, adam.steps() + 1, value, bad.size(),
-						bad.subList(0, Math.min(5, bad.size()))));
-			}
+			Map<String, NDArray> grads = Gradients.finite(weights, batch, value,
+					String.format("epoch %d, step %d", epoch + 1, adam.steps() + 1));
 			if (update) {
 				adam.step(weights, grads);
 			}
