@@ -6,12 +6,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.medad.core.detect.InstalledDetector;
+import org.medad.core.detect.LearnsFrom;
+import org.medad.core.detect.Shot;
+import org.medad.core.detect.TrainingData;
 import org.medad.core.detect.TrainedModel;
 import org.medad.core.error.BadInputException;
 import org.medad.core.error.MedadException;
 import org.medad.core.error.UsageException;
+import org.medad.core.image.Volume;
 import org.medad.core.model.Hashes;
 import org.medad.core.model.ModelManifest;
 import org.medad.core.model.ModelPackage;
@@ -33,10 +39,20 @@ import org.medad.metrics.F1Max;
 public final class TrainingRun {
 	private final ImageFormats formats;
 	private final ProgressMonitor monitor;
+	private ShotSelection shots;
 
 	public TrainingRun(ImageFormats formats, ProgressMonitor monitor) {
 		this.formats = formats;
 		this.monitor = monitor;
+	}
+
+	/**
+	 * The shots a few-shot detector learns from (default: {@link ShotSelection#DEFAULT_PER_CLASS} per class, seeded);
+	 * ignored for detectors that learn from normal images.
+	 */
+	public TrainingRun withShots(ShotSelection selection) {
+		this.shots = selection;
+		return this;
 	}
 
 	public ModelPackage run(InstalledDetector detector, Path data, Path out, Map<String, String> overrides, long seed)
@@ -102,13 +118,15 @@ public final class TrainingRun {
 		FolderCheckpoints checkpoints = new FolderCheckpoints(folder, identity, template, resume);
 		long start = System.nanoTime();
 		CaseSlices slices = new CaseSlices(normals, formats, spec);
-		try (TrainedModel model = detector.detector().train(slices, settings, seed, monitor, checkpoints)) {
-			ModelManifest.Thresholds thresholds = calibrate(model, dataset, spec);
+		TrainingData trainingData = trainingData(detector, dataset, slices, seed, data);
+		Set<String> shotIds = trainingData.shots().stream().map(Shot::id).collect(Collectors.toSet());
+		try (TrainedModel model = detector.detector().train(trainingData, settings, seed, monitor, checkpoints)) {
+			ModelManifest.Thresholds thresholds = calibrate(model, dataset, spec, shotIds);
 			double seconds = (System.nanoTime() - start) / 1e9;
 			var training = new ModelManifest.Training(ids.size(), fileListSha256, seed,
 					epochs(model), SoftwareVersion.get(), device(model), seconds, Instant.now().toString());
 			var manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, ref, settings.values(),
-					preprocessing(model, spec, slices), thresholds, training, List.of(), List.of());
+					preprocessing(model, spec, slices, trainingData), thresholds, training, List.of(), List.of());
 			ModelPackage written = ModelPackage.write(out, manifest, model.weights());
 			checkpoints.discard();
 			return written;
@@ -131,8 +149,16 @@ public final class TrainingRun {
 		return 1;
 	}
 
-	private static Map<String, Object> preprocessing(TrainedModel model, SliceSpec spec, CaseSlices slices) {
+	private static Map<String, Object> preprocessing(TrainedModel model, SliceSpec spec, CaseSlices slices,
+			TrainingData data) {
 		Map<String, Object> p = new java.util.LinkedHashMap<>(model.preprocessing());
+		if (!data.shots().isEmpty()) {
+			Map<String, Object> shots = new java.util.LinkedHashMap<>();
+			shots.put("selection", data.selection());
+			shots.put("normal", data.normalShots().stream().map(Shot::id).toList());
+			shots.put("anomalous", data.anomalousShots().stream().map(Shot::id).toList());
+			p.put("shots", shots);
+		}
 		p.put("slices", spec.describe());
 		p.put("slicePlane", spec.plane().name().toLowerCase());
 		p.put("sliceFrom", spec.from());
@@ -141,12 +167,39 @@ public final class TrainingRun {
 		return p;
 	}
 
-	private ModelManifest.Thresholds calibrate(TrainedModel model, LabelledData dataset, SliceSpec spec)
-			throws MedadException {
+	/**
+	 * The training data the detector asks for: normal slices, plus labelled shots from valid/ (loaded with their
+	 * masks) for a few-shot detector.
+	 */
+	private TrainingData trainingData(InstalledDetector detector, LabelledData dataset, CaseSlices slices, long seed,
+			Path data) throws MedadException {
+		if (detector.descriptor().learnsFrom() != LearnsFrom.FEW_SHOT) {
+			return TrainingData.normalsOnly(slices);
+		}
+		ShotSelection selection = shots != null ? shots : ShotSelection.seeded(ShotSelection.DEFAULT_PER_CLASS);
+		List<Shot> loaded = new ArrayList<>();
+		for (Case c : selection.select(dataset, seed, data.toString())) {
+			Volume image = formats.read(c.image()).grey();
+			Volume mask = c.anomalous() && c.hasMask() ? formats.read(c.mask()).grey() : null;
+			if (mask != null && !java.util.Arrays.equals(image.voxels().dimensionsAsLongArray(),
+					mask.voxels().dimensionsAsLongArray())) {
+				throw BadInputException.of(c.mask(), "mask is " + java.util.Arrays.toString(
+						mask.voxels().dimensionsAsLongArray()) + ", its image " + java.util.Arrays.toString(
+								image.voxels().dimensionsAsLongArray()));
+			}
+			loaded.add(new Shot(c.id(), image, c.anomalous(), mask));
+		}
+		monitor.status("few-shot: " + selection.describe() + ": " + loaded.size() + " shots");
+		return new TrainingData(slices, loaded, selection.describe());
+	}
+
+	private ModelManifest.Thresholds calibrate(TrainedModel model, LabelledData dataset, SliceSpec spec,
+			Set<String> shots) throws MedadException {
 		if (!dataset.hasSplit("valid")) {
 			return new ModelManifest.Thresholds(null, null, "none: the data set has no valid split");
 		}
-		List<Case> cases = dataset.cases("valid");
+		// the shots were learnt from: calibrating on them would flatter the threshold
+		List<Case> cases = dataset.cases("valid").stream().filter(c -> !shots.contains(c.id())).toList();
 		List<Double> scores = new ArrayList<>();
 		List<Boolean> labels = new ArrayList<>();
 		monitor.begin("Calibrating the threshold on valid", cases.size());

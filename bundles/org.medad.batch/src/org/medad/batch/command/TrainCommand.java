@@ -7,6 +7,8 @@ import org.medad.batch.cli.Args;
 import org.medad.batch.cli.Command;
 import org.medad.batch.cli.Console;
 import org.medad.batch.cli.ConsoleProgress;
+import org.medad.core.error.BadInputException;
+import org.medad.run.ShotSelection;
 import org.medad.run.TrainingRun;
 import org.medad.core.detect.DetectorCatalog;
 import org.medad.core.error.UsageException;
@@ -52,12 +54,16 @@ public final class TrainCommand implements Command {
 				  --plane P       axial (default), coronal or sagittal: the slices taken from 3D volumes
 				  --slices A:B    slice indices A (inclusive) to B (exclusive) of each volume, e.g. 60:100
 				  --resume        continue an interrupted run from MODEL.checkpoint (detectors that train in epochs
-				                  leave one after each epoch; same data, settings and seed required)""";
+				                  leave one after each epoch; same data, settings and seed required)
+				  --shots K       few-shot detectors: K normal and K anomalous cases of valid/ drawn with the seed
+				                  (default 4); they are left out of threshold calibration
+				  --shot-list F   few-shot detectors: the cases named in file F (one valid/ case id per line)""";
 	}
 
 	@Override
 	public Set<String> valuedOptions() {
-		return Set.of("--detector", "--data", "--out", "--set", "--device", "--seed", "--plane", "--slices");
+		return Set.of("--detector", "--data", "--out", "--set", "--device", "--seed", "--plane", "--slices", "--shots",
+				"--shot-list");
 	}
 
 	@Override
@@ -75,7 +81,19 @@ public final class TrainCommand implements Command {
 		} catch (IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());
 		}
-		ModelPackage pkg = new TrainingRun(formats, new ConsoleProgress(console.err())).run(detector,
+		TrainingRun run = new TrainingRun(formats, new ConsoleProgress(console.err()));
+		if (args.get("--shot-list", null) != null) {
+			Path list = Path.of(args.get("--shot-list", null));
+			try {
+				run.withShots(ShotSelection.listed(java.nio.file.Files.readAllLines(list).stream().map(String::trim)
+						.filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()));
+			} catch (java.io.IOException e) {
+				throw BadInputException.of(list, "cannot be read: " + e.getMessage(), e);
+			}
+		} else if (args.get("--shots", null) != null) {
+			run.withShots(ShotSelection.seeded(args.intValue("--shots", ShotSelection.DEFAULT_PER_CLASS, 1)));
+		}
+		ModelPackage pkg = run.run(detector,
 				Path.of(args.require("--data")), Path.of(args.require("--out")), args.settings(),
 				args.longValue("--seed", 0), spec, args.flag("--resume"), args.flag("--overwrite"));
 		var m = pkg.manifest();

@@ -34,6 +34,15 @@ public interface AnomalyDetector {
 		return train(normals, settings, seed, monitor);
 	}
 
+	/**
+	 * Fits the method to a data set's training data: the normal slices and, for few-shot methods, the labelled shots.
+	 * Detectors that learn from normal slices keep the default, which passes those on.
+	 */
+	default TrainedModel train(TrainingData data, Settings settings, long seed, ProgressMonitor monitor,
+			TrainingCheckpoints checkpoints) throws MedadException {
+		return train(data.normals(), settings, seed, monitor, checkpoints);
+	}
+
 	/** The values its image scores and map pixels take: thresholds read from a package must lie within them. */
 	default ScoreRange scoreRange() {
 		return ScoreRange.ANY;

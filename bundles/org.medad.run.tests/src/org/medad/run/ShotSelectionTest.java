@@ -1,0 +1,184 @@
+package org.medad.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medad.core.detect.AnomalyDetector;
+import org.medad.core.detect.AnomalyResult;
+import org.medad.core.detect.DetectorDescriptor;
+import org.medad.core.detect.InputSpec;
+import org.medad.core.detect.InstalledDetector;
+import org.medad.core.detect.LearnsFrom;
+import org.medad.core.detect.Shot;
+import org.medad.core.detect.SliceSource;
+import org.medad.core.detect.TrainedModel;
+import org.medad.core.detect.TrainingCheckpoints;
+import org.medad.core.detect.TrainingData;
+import org.medad.core.error.BadInputException;
+import org.medad.core.image.Images;
+import org.medad.core.image.Volume;
+import org.medad.core.model.ModelPackage;
+import org.medad.core.model.Tensor;
+import org.medad.core.progress.ProgressMonitor;
+import org.medad.core.settings.Settings;
+import org.medad.core.settings.SettingsSchema;
+import org.medad.io.format.StandardFormats;
+import org.medad.phantom.PhantomDataset;
+
+/** A few-shot detector receives labelled shots of valid/ with their masks; a normal-only one does not. */
+class ShotSelectionTest {
+	@TempDir
+	Path tmp;
+	private Path data;
+
+	/** Keeps the training data it was given; scores every slice by its mean. */
+	private static final class Probe implements AnomalyDetector {
+		final LearnsFrom learnsFrom;
+		TrainingData seen;
+
+		Probe(LearnsFrom learnsFrom) {
+			this.learnsFrom = learnsFrom;
+		}
+
+		@Override
+		public DetectorDescriptor descriptor() {
+			return new DetectorDescriptor("probe", "Probe", "1", learnsFrom, new InputSpec("axial", 64), "");
+		}
+
+		@Override
+		public SettingsSchema settingsSchema() {
+			return SettingsSchema.of();
+		}
+
+		@Override
+		public TrainedModel train(TrainingData data, Settings settings, long seed, ProgressMonitor monitor,
+				TrainingCheckpoints checkpoints) {
+			seen = data;
+			return train(data.normals(), settings, seed, monitor);
+		}
+
+		@Override
+		public TrainedModel train(SliceSource normals, Settings settings, long seed, ProgressMonitor monitor) {
+			return new TrainedModel() {
+				@Override
+				public DetectorDescriptor descriptor() {
+					return Probe.this.descriptor();
+				}
+
+				@Override
+				public Settings settings() {
+					return settings;
+				}
+
+				@Override
+				public AnomalyResult score(Volume slice) {
+					float[] px = Images.toArray(slice.voxels());
+					double sum = 0;
+					for (float p : px) {
+						sum += p;
+					}
+					return new AnomalyResult(sum / px.length, new float[] { 0 }, 1, 1);
+				}
+
+				@Override
+				public Map<String, Tensor> weights() {
+					return Map.of("w", Tensor.of(new float[] { 1 }, 1));
+				}
+			};
+		}
+
+		@Override
+		public TrainedModel load(ModelPackage model) {
+			throw new UnsupportedOperationException();
+		}
+	}
+
+	@BeforeEach
+	void phantom() throws Exception {
+		data = tmp.resolve("data");
+		new PhantomDataset(64, 6, 6, 2, 2, 9).write(data, ProgressMonitor.NULL);
+	}
+
+	private ModelPackage train(Probe probe, ShotSelection selection, long seed, String out) throws Exception {
+		TrainingRun run = new TrainingRun(StandardFormats.create(), ProgressMonitor.NULL);
+		if (selection != null) {
+			run.withShots(selection);
+		}
+		return run.run(new InstalledDetector(probe, "test", "1"), data, tmp.resolve(out), Map.of(), seed);
+	}
+
+	@Test
+	void aFewShotDetectorReceivesSeededShotsWithTheirMasks() throws Exception {
+		Probe probe = new Probe(LearnsFrom.FEW_SHOT);
+		ModelPackage pkg = train(probe, ShotSelection.seeded(2), 3, "m");
+		TrainingData d = probe.seen;
+		assertEquals(6, d.normals().size());
+		assertEquals(2, d.normalShots().size());
+		assertEquals(2, d.anomalousShots().size());
+		for (Shot s : d.normalShots()) {
+			assertTrue(s.id().startsWith("valid/good/"), s.id());
+			assertNull(s.mask());
+		}
+		for (Shot s : d.anomalousShots()) {
+			assertTrue(s.id().startsWith("valid/Ungood/"), s.id());
+			assertNotNull(s.mask(), s.id() + " has its mask");
+			float[] mask = Images.toArray(s.mask().voxels());
+			assertEquals(Images.toArray(s.image().voxels()).length, mask.length);
+			float max = 0;
+			for (float v : mask) {
+				max = Math.max(max, v);
+			}
+			assertTrue(max > 0, s.id() + ": the mask marks the lesion");
+		}
+		@SuppressWarnings("unchecked")
+		Map<String, Object> shots = (Map<String, Object>) pkg.manifest().preprocessing().get("shots");
+		assertEquals(d.normalShots().stream().map(Shot::id).toList(), shots.get("normal"));
+		assertEquals("2 normal and 2 anomalous from valid, seeded", shots.get("selection"));
+		assertTrue(pkg.manifest().thresholds().method().contains("(8 cases"), "the 4 shots are not calibrated on: "
+				+ pkg.manifest().thresholds().method());
+
+		Probe again = new Probe(LearnsFrom.FEW_SHOT);
+		train(again, ShotSelection.seeded(2), 3, "m2");
+		assertEquals(ids(d), ids(again.seen), "the same seed draws the same shots");
+		Probe other = new Probe(LearnsFrom.FEW_SHOT);
+		train(other, ShotSelection.seeded(2), 4, "m3");
+		assertNotEquals(ids(d), ids(other.seen), "another seed draws others");
+	}
+
+	@Test
+	void listedShotsAreExactlyThoseAndAnUnknownIdIsNamed() throws Exception {
+		Probe probe = new Probe(LearnsFrom.FEW_SHOT);
+		List<String> wanted = List.of("valid/Ungood/img/00001.png", "valid/good/img/00004.png");
+		train(probe, ShotSelection.listed(wanted), 0, "m");
+		assertEquals(List.of("valid/good/img/00004.png", "valid/Ungood/img/00001.png"), ids(probe.seen),
+				"normal ones first");
+		BadInputException e = assertThrows(BadInputException.class,
+				() -> train(new Probe(LearnsFrom.FEW_SHOT), ShotSelection.listed(List.of("valid/good/img/99.png")), 0, "x"));
+		assertTrue(e.getMessage().contains("valid/good/img/99.png") && e.getMessage().contains("does not hold"),
+				e.getMessage());
+	}
+
+	@Test
+	void aNormalOnlyDetectorGetsNoShots() throws Exception {
+		Probe probe = new Probe(LearnsFrom.NORMAL);
+		ModelPackage pkg = train(probe, ShotSelection.seeded(2), 3, "m");
+		assertEquals(List.of(), probe.seen.shots());
+		assertNull(pkg.manifest().preprocessing().get("shots"));
+		assertTrue(pkg.manifest().thresholds().method().contains("(12 cases"), pkg.manifest().thresholds().method());
+	}
+
+	private static List<String> ids(TrainingData d) {
+		return d.shots().stream().map(Shot::id).toList();
+	}
+}
