@@ -3,20 +3,15 @@ package org.medad.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medad.core.detect.AnomalyResult;
-import org.medad.core.detect.DetectorDescriptor;
-import org.medad.core.detect.TrainedModel;
 import org.medad.core.image.Geometry;
 import org.medad.core.image.Images;
 import org.medad.core.image.Volume;
 import org.medad.core.model.Tensor;
-import org.medad.core.settings.Settings;
 import org.medad.io.dataset.SliceSpec;
 import org.medad.io.dataset.Slicing;
 import org.medad.io.format.StandardFormats;
@@ -28,47 +23,6 @@ import org.medad.io.format.StandardFormats;
 class CaseScorerTest {
 	@TempDir
 	Path tmp;
-
-	/** Scores each slice by its mean and maps it to that mean; records the batch sizes it was given. */
-	private static final class MeanModel implements TrainedModel {
-		final List<Integer> batches = new ArrayList<>();
-
-		@Override
-		public DetectorDescriptor descriptor() {
-			return null;
-		}
-
-		@Override
-		public Settings settings() {
-			return new Settings(Map.of());
-		}
-
-		@Override
-		public AnomalyResult score(Volume slice) {
-			float[] px = Images.toArray(slice.voxels());
-			double sum = 0;
-			for (float p : px) {
-				sum += p;
-			}
-			float mean = (float) (sum / px.length);
-			return new AnomalyResult(mean, new float[] { mean, mean, mean, mean }, 2, 2);
-		}
-
-		@Override
-		public List<AnomalyResult> scoreBatch(List<Volume> slices) {
-			batches.add(slices.size());
-			List<AnomalyResult> out = new ArrayList<>();
-			for (Volume v : slices) {
-				out.add(score(v));
-			}
-			return out;
-		}
-
-		@Override
-		public Map<String, Tensor> weights() {
-			return Map.of();
-		}
-	}
 
 	@Test
 	void aVolumeIsScoredInBatchesAndItsMapsStackedOntoTheirSlices() throws Exception {

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medad.core.detect.AnomalyDetector;
-import org.medad.core.detect.AnomalyResult;
 import org.medad.core.detect.DetectorDescriptor;
 import org.medad.core.detect.InputSpec;
 import org.medad.core.detect.InstalledDetector;
@@ -27,9 +26,7 @@ import org.medad.core.detect.TrainingCheckpoints;
 import org.medad.core.detect.TrainingData;
 import org.medad.core.error.BadInputException;
 import org.medad.core.image.Images;
-import org.medad.core.image.Volume;
 import org.medad.core.model.ModelPackage;
-import org.medad.core.model.Tensor;
 import org.medad.core.progress.ProgressMonitor;
 import org.medad.core.settings.Settings;
 import org.medad.core.settings.SettingsSchema;
@@ -70,32 +67,7 @@ class ShotSelectionTest {
 
 		@Override
 		public TrainedModel train(SliceSource normals, Settings settings, long seed, ProgressMonitor monitor) {
-			return new TrainedModel() {
-				@Override
-				public DetectorDescriptor descriptor() {
-					return Probe.this.descriptor();
-				}
-
-				@Override
-				public Settings settings() {
-					return settings;
-				}
-
-				@Override
-				public AnomalyResult score(Volume slice) {
-					float[] px = Images.toArray(slice.voxels());
-					double sum = 0;
-					for (float p : px) {
-						sum += p;
-					}
-					return new AnomalyResult(sum / px.length, new float[] { 0 }, 1, 1);
-				}
-
-				@Override
-				public Map<String, Tensor> weights() {
-					return Map.of("w", Tensor.of(new float[] { 1 }, 1));
-				}
-			};
+			return new MeanModel();
 		}
 
 		@Override

@@ -85,6 +85,9 @@ public final class DetectorsCommand implements Command {
 		m.put("learnsFrom", s.learnsFrom().label());
 		m.put("input", Map.of("plane", s.input().plane(), "size", s.input().size()));
 		m.put("description", s.description());
+		if (!d.detector().quickSettings().isEmpty()) {
+			m.put("quickSettings", new java.util.TreeMap<>(d.detector().quickSettings()));
+		}
 		if (withSettings) {
 			m.put("settings", d.detector().settingsSchema().specs().stream().map(DetectorsCommand::setting).toList());
 		}

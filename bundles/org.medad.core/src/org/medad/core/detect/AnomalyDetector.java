@@ -43,6 +43,15 @@ public interface AnomalyDetector {
 		return train(data.normals(), settings, seed, monitor, checkpoints);
 	}
 
+	/**
+	 * Settings for a quick run (tiny networks, few epochs) that still exercises every part of the method: used by the
+	 * contract test every detector goes through and listed by {@code medad detectors --json}. Empty when the
+	 * defaults are already quick.
+	 */
+	default java.util.Map<String, String> quickSettings() {
+		return java.util.Map.of();
+	}
+
 	/** The values its image scores and map pixels take: thresholds read from a package must lie within them. */
 	default ScoreRange scoreRange() {
 		return ScoreRange.ANY;
