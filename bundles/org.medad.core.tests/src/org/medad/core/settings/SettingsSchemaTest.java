@@ -55,4 +55,35 @@ class SettingsSchemaTest {
 		assertEquals(96, s.getInt("size"));
 		assertThrows(UsageException.class, () -> schema.coerce(Map.of("size", 96.5)));
 	}
+
+	@Test
+	void pathsMustExistWhenGivenButNotWhenReadBackFromAPackage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+			throws Exception {
+		SettingsSchema paths = SettingsSchema.of(SettingSpec.path("source", "folder", "anomaly sources"),
+				SettingSpec.path("list", "file", "a list"));
+		java.nio.file.Files.writeString(tmp.resolve("l.txt"), "x");
+		Settings ok = paths.parse(Map.of("source", tmp.toString(), "list", tmp.resolve("l.txt").toString()));
+		assertEquals(tmp.toString(), ok.getString("source"));
+		assertEquals("", paths.defaults().getString("source"), "empty = none");
+		UsageException missing = assertThrows(UsageException.class,
+				() -> paths.parse(Map.of("source", tmp.resolve("nope").toString())));
+		assertTrue(missing.getMessage().contains("'source'") && missing.getMessage().contains("not an existing folder"),
+				missing.getMessage());
+		UsageException kind = assertThrows(UsageException.class, () -> paths.parse(Map.of("list", tmp.toString())));
+		assertTrue(kind.getMessage().contains("not an existing file"), kind.getMessage());
+		// a package trained elsewhere keeps its path as a record, without requiring it here
+		assertEquals("/elsewhere/sources", paths.coerce(Map.of("source", "/elsewhere/sources")).getString("source"));
+	}
+
+	@Test
+	void intervalsAreOrderedPairsWithinTheRange() throws Exception {
+		SettingsSchema w = SettingsSchema.of(SettingSpec.interval("window", -2000, 5000, "CT window in HU"));
+		assertEquals("-200,250", w.parse(Map.of("window", " -200 , 250 ")).getString("window"));
+		assertEquals("", w.defaults().getString("window"));
+		for (String bad : List.of("250,-200", "-3000,0", "1,2,3", "a,b", "5")) {
+			UsageException e = assertThrows(UsageException.class, () -> w.parse(Map.of("window", bad)), bad);
+			assertTrue(e.getMessage().contains("'window'"), e.getMessage());
+		}
+		assertEquals("-200,250", w.coerce(Map.of("window", "-200,250")).getString("window"));
+	}
 }

@@ -8,7 +8,8 @@ import org.medad.core.error.UsageException;
 /**
  * One declared setting of a detector: what {@code medad train --set key=value} accepts and what the
  * workbench's settings form shows. {@code min}/{@code max} bound numbers (inclusive, null = open);
- * {@code choices} lists the allowed values of a {@link SettingType#CHOICE}.
+ * {@code choices} lists the allowed values of a {@link SettingType#CHOICE} and, for a {@link SettingType#PATH},
+ * holds its kind ("file", "folder" or "any").
  */
 public record SettingSpec(String key, SettingType type, Object defaultValue, Double min, Double max,
 		List<String> choices, String description) {
@@ -37,6 +38,16 @@ public record SettingSpec(String key, SettingType type, Object defaultValue, Dou
 		return new SettingSpec(key, SettingType.CHOICE, defaultValue, null, null, choices, description);
 	}
 
+	/** A file or folder ({@code kind} "file", "folder" or "any"), checked to exist when given; "" = none. */
+	public static SettingSpec path(String key, String kind, String description) {
+		return new SettingSpec(key, SettingType.PATH, "", null, null, List.of(kind), description);
+	}
+
+	/** "lower,upper" within [min, max], lower below upper; "" = none. */
+	public static SettingSpec interval(String key, double min, double max, String description) {
+		return new SettingSpec(key, SettingType.INTERVAL, "", min, max, null, description);
+	}
+
 	/** Parses and validates a value given as text (command line, saved JSON). */
 	public Object parse(String text) throws UsageException {
 		String t = text.trim();
@@ -47,6 +58,8 @@ public record SettingSpec(String key, SettingType type, Object defaultValue, Dou
 			case BOOLEAN -> parseBoolean(t);
 			case TEXT -> t;
 			case CHOICE -> parseChoice(t);
+			case PATH -> parsePath(t);
+			case INTERVAL -> parseInterval(t);
 			};
 		} catch (NumberFormatException e) {
 			throw new UsageException("setting '" + key + "': '" + text + "' is not " + describeType());
@@ -69,6 +82,10 @@ public record SettingSpec(String key, SettingType type, Object defaultValue, Dou
 		if (value instanceof Boolean b && type == SettingType.BOOLEAN) {
 			return b;
 		}
+		if (type == SettingType.PATH) {
+			// read back from a package: the path was checked when the model was trained and may not exist here
+			return String.valueOf(value).trim();
+		}
 		return parse(String.valueOf(value));
 	}
 
@@ -78,6 +95,52 @@ public record SettingSpec(String key, SettingType type, Object defaultValue, Dou
 		case "false", "no", "off", "0" -> Boolean.FALSE;
 		default -> throw new UsageException("setting '" + key + "': '" + t + "' is not true or false");
 		};
+	}
+
+	private String parsePath(String t) throws UsageException {
+		if (t.isEmpty()) {
+			return t;
+		}
+		java.nio.file.Path p;
+		try {
+			p = java.nio.file.Path.of(t);
+		} catch (java.nio.file.InvalidPathException e) {
+			throw new UsageException("setting '" + key + "': '" + t + "' is not a path");
+		}
+		String kind = choices.isEmpty() ? "any" : choices.get(0);
+		boolean ok = switch (kind) {
+		case "file" -> java.nio.file.Files.isRegularFile(p);
+		case "folder" -> java.nio.file.Files.isDirectory(p);
+		default -> java.nio.file.Files.exists(p);
+		};
+		if (!ok) {
+			throw new UsageException("setting '" + key + "': " + t + " is not an existing "
+					+ (kind.equals("any") ? "file or folder" : kind));
+		}
+		return t;
+	}
+
+	private String parseInterval(String t) throws UsageException {
+		if (t.isEmpty()) {
+			return t;
+		}
+		String[] parts = t.split(",");
+		double lower;
+		double upper;
+		try {
+			if (parts.length != 2) {
+				throw new NumberFormatException();
+			}
+			lower = Double.parseDouble(parts[0].trim());
+			upper = Double.parseDouble(parts[1].trim());
+		} catch (NumberFormatException e) {
+			throw new UsageException("setting '" + key + "': '" + t + "' is not 'lower,upper', e.g. -200,250");
+		}
+		if (!(lower < upper) || (min != null && lower < min) || (max != null && upper > max)) {
+			throw new UsageException("setting '" + key + "': " + t + " is not lower,upper with lower < upper, both in ["
+					+ min + ", " + max + "]");
+		}
+		return parts[0].trim() + "," + parts[1].trim();
 	}
 
 	private String parseChoice(String t) throws UsageException {
@@ -103,6 +166,8 @@ public record SettingSpec(String key, SettingType type, Object defaultValue, Dou
 		case BOOLEAN -> "true|false";
 		case CHOICE -> String.join("|", choices);
 		case TEXT -> "text";
+		case PATH -> "existing " + (choices.isEmpty() ? "any" : choices.get(0));
+		case INTERVAL -> "lower,upper in [" + min + ", " + max + "]";
 		};
 	}
 
@@ -113,6 +178,8 @@ public record SettingSpec(String key, SettingType type, Object defaultValue, Dou
 		case BOOLEAN -> "true or false";
 		case CHOICE -> "one of " + choices;
 		case TEXT -> "text";
+		case PATH -> "a path";
+		case INTERVAL -> "an interval 'lower,upper'";
 		};
 	}
 }

@@ -104,6 +104,8 @@ class OrganRuleTest {
 		assertEquals(1f, clipped.planes.get(0)[0], "above the window: 1");
 		var bad = assertThrows(org.medad.core.error.UsageException.class, () -> LiverFreqTrainingTest.detector.train(
 				uniform(2, 25), LiverFreqTrainingTest.tiny(Map.of("window", "soft tissue")), 1, ProgressMonitor.NULL));
-		assertTrue(bad.getMessage().contains("window must be 'lower,upper'"), bad.getMessage());
+		// refused by the setting's type now, before training starts, naming the setting
+		assertTrue(bad.getMessage().contains("setting 'window'") && bad.getMessage().contains("'lower,upper'"),
+				bad.getMessage());
 	}
 }

@@ -54,11 +54,12 @@ final class LiverFreqSettings {
 			SettingSpec.bool(SYNTH, true, "Synthesise pseudo-lesions (off: normal images only, ablation NOS)"),
 			SettingSpec.choice(MODE, "liverfreq", List.of("liverfreq", "draem"),
 					"draem: texture source, no organ restriction, no high-pass (the paper's main baseline)"),
-			SettingSpec.text(SOURCE, "", "Folder of anomaly source images (the paper: brain-tumour MRI); empty = procedural"),
-			SettingSpec.text(ORGAN_MASKS, "", "Folder of organ masks named like the training images (slices are multiplied"
-					+ " by their mask); empty = the organ is the non-zero pixels"),
-			SettingSpec.text(WINDOW, "", "CT window 'lower,upper' in HU mapped to [0, 1] before resizing (LiTS liver:"
-					+ " -200,250); empty = divide by the training slices' median 99th percentile"),
+			SettingSpec.path(SOURCE, "folder", "Folder of anomaly source images (the paper: brain-tumour MRI); empty ="
+					+ " procedural"),
+			SettingSpec.path(ORGAN_MASKS, "folder", "Folder of organ masks named like the training images (slices are"
+					+ " multiplied by their mask); empty = the organ is the non-zero pixels"),
+			SettingSpec.interval(WINDOW, -10000, 10000, "CT window 'lower,upper' in HU mapped to [0, 1] before resizing"
+					+ " (LiTS liver: -200,250); empty = divide by the training slices' median 99th percentile"),
 			SettingSpec.real(CLEAN, 0.5, 0, 1, "Share of training samples left without pseudo-lesion"),
 			SettingSpec.real(BETA_MIN, 0.1, 0, 1, "Lowest opacity of the anomaly texture"),
 			SettingSpec.real(BETA_MAX, 1.0, 0, 1, "Highest opacity of the anomaly texture"),
