@@ -79,6 +79,10 @@ class CaseScorerTest {
 		assertEquals(3.0, Double.parseDouble(cols[1]), 1e-6);
 		assertEquals("1", cols[2], "above the package's threshold of 2");
 		assertEquals(true, java.nio.file.Files.isRegularFile(tmp.resolve("out/a.tiff")), "the float map is written");
+		var record = com.google.gson.JsonParser.parseString(java.nio.file.Files.readString(tmp.resolve("out/run.json")))
+				.getAsJsonObject();
+		assertEquals("cpu", record.get("device").getAsString(), "the model's device, as it reports it");
+		assertEquals(2, record.get("batch").getAsInt());
 	}
 
 	private Path volume(String name, int nx, int ny, int nz) throws Exception {

@@ -92,7 +92,7 @@ public final class ScoringRun {
 		record.put("model_sha256", pkg.sha256());
 		record.put("detector", pkg.manifest().detector());
 		record.put("settings", model.settings().values());
-		record.put("device", "cpu");
+		record.put("device", model.device());
 		record.put("software_version", SoftwareVersion.get());
 		record.put("java", Runtime.version().toString());
 		record.put("batch", batch);

@@ -30,6 +30,14 @@ public interface TrainedModel extends AutoCloseable {
 	/** The learned parameters, by name, as they go into the package's safetensors file. */
 	Map<String, Tensor> weights();
 
+	/**
+	 * Where the model computes ("cpu", "gpu:0"), as run records report it; models that run in plain Java keep the
+	 * default.
+	 */
+	default String device() {
+		return "cpu";
+	}
+
 	/** The preprocessing the model applies, recorded in model.json. */
 	default Map<String, Object> preprocessing() {
 		return Map.of();

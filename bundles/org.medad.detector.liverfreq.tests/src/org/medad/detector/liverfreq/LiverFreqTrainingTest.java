@@ -104,6 +104,7 @@ class LiverFreqTrainingTest {
 			assertEquals(6, loss.size());
 			assertTrue(loss.get(5) < loss.get(0), "loss per epoch " + loss);
 			assertEquals(1, record.get("skippedEmptyOrgan"), "the all-zero slice is skipped and counted");
+			assertEquals("cpu", model.device(), "no GPU here: the model says where it computes");
 
 			ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION,
 					new ModelManifest.DetectorRef("liverfreq", "0.1.0"), settings.values(), model.preprocessing(), null,

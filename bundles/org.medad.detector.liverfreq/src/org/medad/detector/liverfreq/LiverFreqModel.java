@@ -17,6 +17,7 @@ import org.medad.core.settings.Settings;
 import org.medad.nn.checkpoint.StateDicts;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 
 /**
@@ -45,6 +46,12 @@ final class LiverFreqModel implements TrainedModel {
 		this.alpha = alpha;
 		this.training = training;
 		nets.train(false);
+	}
+
+	@Override
+	public String device() {
+		Device d = manager.getDevice();
+		return d.isGpu() ? "gpu:" + d.getDeviceId() : "cpu";
 	}
 
 	@Override
