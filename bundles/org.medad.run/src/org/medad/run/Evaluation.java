@@ -37,10 +37,17 @@ public final class Evaluation {
 
 	private final ImageFormats formats;
 	private final ProgressMonitor monitor;
+	private final int batch;
 
-	public Evaluation(ImageFormats formats, ProgressMonitor monitor) {
+	/** {@code batch}: slices of a volume per call to the detector. */
+	public Evaluation(ImageFormats formats, ProgressMonitor monitor, int batch) {
 		this.formats = formats;
 		this.monitor = monitor;
+		this.batch = batch;
+	}
+
+	public Evaluation(ImageFormats formats, ProgressMonitor monitor) {
+		this(formats, monitor, CaseScorer.DEFAULT_BATCH);
 	}
 
 	/** Whether {@code folder} holds an earlier evaluation's output (its metrics or report). */
@@ -62,7 +69,7 @@ public final class Evaluation {
 		PixelAuroc pixels = new PixelAuroc();
 		// one colour scale for the split so heat maps compare; twice the decision threshold tops it
 		MapWriter mapWriter = threshold == null ? null : new MapWriter(0, 2 * threshold);
-		CaseScorer scorer = new CaseScorer(formats, CaseScorer.sliceSpec(pkg));
+		CaseScorer scorer = new CaseScorer(formats, CaseScorer.sliceSpec(pkg), batch);
 		monitor.begin("Evaluating " + options.split() + " (" + cases.size() + " cases)", cases.size());
 		for (Case c : cases) {
 			monitor.checkCancelled();

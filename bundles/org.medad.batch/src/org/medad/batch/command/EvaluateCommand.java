@@ -40,17 +40,18 @@ public final class EvaluateCommand implements Command {
 	public String usage() {
 		return """
 				medad evaluate --model MODEL --data DIR --out DIR [--split test] [--metric-size N] [--maps] [--json]
-				              [--device D]
+				              [--device D] [--batch N]
 				  --split NAME      split of the data set to score (default test)
 				  --metric-size N   resample maps and masks to N x N for pixel metrics (default: the mask grid)
 				  --maps            also write a heat map per case under OUT/maps
 				  --json            print metrics.json to standard output
+				  --batch N         slices of a volume per call to the detector (default 8)
 				""" + DeviceOption.USAGE.replace("--device D      ", "--device D        ");
 	}
 
 	@Override
 	public Set<String> valuedOptions() {
-		return Set.of("--model", "--data", "--out", "--split", "--metric-size", "--device");
+		return Set.of("--model", "--data", "--out", "--split", "--metric-size", "--device", "--batch");
 	}
 
 	@Override
@@ -62,12 +63,13 @@ public final class EvaluateCommand implements Command {
 	public int run(Args args, Console console) throws Exception {
 		Integer metricSize = args.get("--metric-size", null) == null ? null : args.intValue("--metric-size", 0, 8);
 		var options = new Evaluation.Options(args.get("--split", "test"), metricSize, args.flag("--maps"));
+		int batch = args.intValue("--batch", 8, 1);
 		Path out = Path.of(args.require("--out"));
 		DeviceOption.apply(args, compute);
 		var loaded = ModelLoader.load(catalog, Path.of(args.require("--model")));
 		try (var model = loaded.model()) {
-			Map<String, Object> m = new Evaluation(formats, new ConsoleProgress(console.err())).run(model, loaded.pkg(),
-					Path.of(args.require("--data")), options, out);
+			Map<String, Object> m = new Evaluation(formats, new ConsoleProgress(console.err()), batch).run(model,
+					loaded.pkg(), Path.of(args.require("--data")), options, out);
 			if (args.flag("--json")) {
 				console.json(m);
 			} else {

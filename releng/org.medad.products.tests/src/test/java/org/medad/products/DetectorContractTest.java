@@ -92,7 +92,7 @@ class DetectorContractTest {
 
 		Path eval = tmp.resolve(id + "-eval");
 		Product.Result e = Product.medad(Product.HEADLESS, "evaluate", "--model", model.toString(), "--data",
-				data.toString(), "--out", eval.toString(), "--json");
+				data.toString(), "--out", eval.toString(), "--batch", "2", "--json");
 		assertEquals(0, e.exitCode(), e.toString());
 		JsonObject m = JsonParser.parseString(e.out()).getAsJsonObject();
 		double auroc = m.get("image_auroc").getAsDouble();
