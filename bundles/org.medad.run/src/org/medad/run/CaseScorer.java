@@ -108,7 +108,7 @@ final class CaseScorer {
 		if (spec.plane() == Slicing.Plane.AXIAL) {
 			try (AxialSlices.Reader slices = AxialSlices.open(file)) {
 				if (slices != null && slices.dims()[2] > 1) { // one slice is scored as a 2D image
-					return streamed(model, slices, base.resolveSibling(base.getFileName() + ".nii.gz"));
+					return streamed(model, slices, volumeMap(base));
 				}
 			}
 		}
@@ -152,13 +152,18 @@ final class CaseScorer {
 		return max[0];
 	}
 
+	/** Where a volume's map goes: {@code base}.nii.gz. */
+	private static Path volumeMap(Path base) {
+		return base.resolveSibling(base.getFileName() + ".nii.gz");
+	}
+
 	/** Writes {@code base}.png + .tiff for a slice, {@code base}.nii.gz for a volume. */
 	void writeMap(Scored s, Path base, MapWriter pictures) throws IOException, BadInputException {
 		if (s.isVolume()) {
 			Volume v = s.image();
 			long[] dims = { v.voxels().dimension(0), v.voxels().dimension(1), v.voxels().dimension(2) };
 			formats.write(new Volume(v.source(), Images.wrap(s.map(), dims), v.geometry(), "MAP", java.util.Map.of()),
-					base.resolveSibling(base.getFileName() + ".nii.gz"));
+					volumeMap(base));
 		} else {
 			pictures.write(s.image(), s.map(), base);
 		}

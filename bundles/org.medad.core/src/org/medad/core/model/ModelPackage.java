@@ -87,7 +87,7 @@ public final class ModelPackage {
 			var entry = new ModelManifest.WeightFile(WEIGHTS, Hashes.sha256(weightFile), Files.size(weightFile));
 			String json = GSON.toJson(manifest.withWeights(List.of(entry))) + "\n";
 			Files.writeString(tmp.resolve(MANIFEST), json);
-			Files.writeString(tmp.resolve(CHECKSUM), checksumLine(json));
+			Files.writeString(tmp.resolve(CHECKSUM), checksumLine(Hashes.sha256(json)));
 			extras.write(tmp);
 		});
 		try {
@@ -138,8 +138,15 @@ public final class ModelPackage {
 		if (!Files.isDirectory(folder)) {
 			throw new ModelException(folder + ": no model package here (expected a folder with " + MANIFEST + ")");
 		}
+		return checked(folder, json, true);
+	}
+
+	/** Reads, (optionally) checksums, parses and checks the manifest and verifies every weight file. */
+	private static ModelPackage checked(Path folder, Path json, boolean checksum) throws ModelException {
 		String text = readManifest(folder, json);
-		verifyChecksum(folder, json, text);
+		if (checksum) {
+			verifyChecksum(folder, json, text);
+		}
 		ModelManifest manifest = parse(json, text);
 		ManifestRules.check(json, manifest);
 		for (ModelManifest.WeightFile w : manifest.weights()) {
@@ -195,17 +202,18 @@ public final class ModelPackage {
 		} catch (IOException e) {
 			throw new ModelException(file + ": unreadable: " + e.getMessage(), e);
 		}
-		String expected = checksumLine(text).trim();
-		if (!recorded.equals(expected)) {
+		String sha = Hashes.sha256(text);
+		if (!recorded.equals(checksumLine(sha).trim())) {
 			throw new ModelException(json + ": changed since the package was written (SHA-256 "
-					+ Hashes.sha256(text) + ", " + CHECKSUM + " records " + recorded.split("\\s+")[0]
+					+ sha + ", " + CHECKSUM + " records " + recorded.split("\\s+")[0]
 					+ "): damaged or edited. If the edit was deliberate, check and accept it with: medad models seal "
 					+ folder);
 		}
 	}
 
-	private static String checksumLine(String manifestText) {
-		return Hashes.sha256(manifestText) + "  " + MANIFEST + "\n";
+	/** The checksum file's line for a manifest of this SHA-256, as {@code sha256sum} writes it. */
+	private static String checksumLine(String manifestSha256) {
+		return manifestSha256 + "  " + MANIFEST + "\n";
 	}
 
 	/** A check of a package's content before it is sealed (the detector's verdict on its settings). */
@@ -222,14 +230,10 @@ public final class ModelPackage {
 			throw new ModelException(folder + ": only a package folder can be sealed (unpack a .zip, seal, zip again)");
 		}
 		Path json = folder.resolve(MANIFEST);
-		String text = readManifest(folder, json);
-		ModelManifest manifest = parse(json, text);
-		ManifestRules.check(json, manifest);
-		for (ModelManifest.WeightFile w : manifest.weights()) {
-			verify(folder, w);
-		}
-		acceptance.check(new ModelPackage(folder, folder, manifest, Hashes.sha256(text)));
-		AtomicFiles.writeString(folder.resolve(CHECKSUM), checksumLine(text));
+		ModelPackage unsealed = checked(folder, json, false);
+		acceptance.check(unsealed);
+		// the checksum of exactly the text that was checked
+		AtomicFiles.writeString(folder.resolve(CHECKSUM), checksumLine(unsealed.sha256()));
 		return read(folder);
 	}
 

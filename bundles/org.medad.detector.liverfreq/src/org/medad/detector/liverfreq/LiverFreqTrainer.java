@@ -64,7 +64,7 @@ final class LiverFreqTrainer implements TrainingLoop.Method {
 		this.seed = seed;
 		this.monitor = monitor;
 		this.advice = advice;
-		int perEpoch = Math.max(1, (data.planes.size() + c.batch() - 1) / c.batch());
+		int perEpoch = TrainingLoop.stepsPerEpoch(data.planes.size(), c.batch());
 		this.adam = new Adam(MultiStepLr.liverfreq(c.lr(), perEpoch * c.epochs())::at);
 		this.schedule = new AlphaSchedule(c.alphaDecay(), perEpoch);
 	}

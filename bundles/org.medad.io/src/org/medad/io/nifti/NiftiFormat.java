@@ -121,7 +121,7 @@ public class NiftiFormat implements ImageFormat {
 				true);
 	}
 
-	private static NiftiHeader header(Path file) throws BadInputException {
+	static NiftiHeader header(Path file) throws BadInputException {
 		try (InputStream raw = Files.newInputStream(file);
 				InputStream in = isGzip(file) ? new GZIPInputStream(raw) : raw) {
 			return NiftiHeader.parse(file, in.readNBytes(NiftiHeader.NIFTI2_SIZE));
@@ -132,7 +132,7 @@ public class NiftiFormat implements ImageFormat {
 		}
 	}
 
-	private static boolean isGzip(Path file) throws IOException {
+	static boolean isGzip(Path file) throws IOException {
 		try (InputStream in = Files.newInputStream(file)) {
 			return in.read() == 0x1f && in.read() == 0x8b;
 		}

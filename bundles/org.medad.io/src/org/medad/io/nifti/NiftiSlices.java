@@ -39,19 +39,17 @@ public final class NiftiSlices {
 		if (!name.endsWith(".nii") && !name.endsWith(".nii.gz")) {
 			return null;
 		}
-		NiftiHeader h;
-		try (InputStream raw = Files.newInputStream(file);
-				InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
-			h = NiftiHeader.parse(file, in.readNBytes(NiftiHeader.NIFTI2_SIZE));
-		} catch (IOException e) {
-			throw BadInputException.of(file, "cannot read the header: " + e.getMessage(), e);
-		}
+		NiftiHeader h = NiftiFormat.header(file);
 		if (!h.singleFile() || h.dims().length != 3 || h.channels() != 1) {
 			return null;
 		}
 		// the geometry exactly as the whole-volume reader computes it
 		Geometry g = org.medad.core.image.Affine.toGeometry(NiftiAffine.best(h), true);
-		return new Reader(file, h, g, name.endsWith(".gz"));
+		try {
+			return new Reader(file, h, g, NiftiFormat.isGzip(file));
+		} catch (IOException e) {
+			throw BadInputException.of(file, "cannot be read: " + e.getMessage(), e);
+		}
 	}
 
 	private static final class Reader implements AxialSlices.Reader {
@@ -134,12 +132,7 @@ public final class NiftiSlices {
 	 */
 	public static void write(Path file, long[] dims, Geometry geometry, AxialSlices.Producer slices)
 			throws IOException, MedadException {
-		Volume shape = new Volume(file.toString(), net.imglib2.img.array.ArrayImgs.floats(1, 1, 1), geometry, "MAP",
-				Map.of());
-		java.nio.ByteBuffer header = NiftiWriter.header(shape);
-		for (int i = 0; i < 3; i++) {
-			header.putShort(42 + 2 * i, (short) dims[i]);
-		}
+		java.nio.ByteBuffer header = NiftiWriter.header(dims, geometry);
 		boolean gz = file.getFileName().toString().endsWith(".gz");
 		MedadException[] failure = new MedadException[1];
 		try {

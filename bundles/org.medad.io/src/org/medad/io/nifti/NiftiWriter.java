@@ -47,16 +47,20 @@ final class NiftiWriter {
 	}
 
 	static ByteBuffer header(Volume image) {
+		return header(image.voxels().dimensionsAsLongArray(), image.geometry());
+	}
+
+	/** The float32 NIfTI-1 header of an image of {@code dims} on {@code g}. */
+	static ByteBuffer header(long[] dims, Geometry g) {
 		ByteBuffer b = ByteBuffer.allocate(352).order(ByteOrder.LITTLE_ENDIAN);
 		b.putInt(0, 348);
-		int ndim = image.voxels().numDimensions();
+		int ndim = dims.length;
 		b.putShort(40, (short) ndim);
 		for (int i = 0; i < 7; i++) {
-			b.putShort(42 + 2 * i, (short) (i < ndim ? image.voxels().dimension(i) : 1));
+			b.putShort(42 + 2 * i, (short) (i < ndim ? dims[i] : 1));
 		}
 		b.putShort(70, (short) 16); // float32
 		b.putShort(72, (short) 32);
-		Geometry g = image.geometry();
 		double[] affine = Affine.of(g);
 		double[] q = Quaternion.fromAffine(affine);
 		b.putFloat(76, (float) q[3]); // qfac

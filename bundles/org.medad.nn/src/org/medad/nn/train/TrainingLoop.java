@@ -93,7 +93,7 @@ public final class TrainingLoop {
 	public static Outcome run(Method m, long seed, ProgressMonitor monitor, TrainingCheckpoints checkpoints)
 			throws MedadException {
 		int n = m.samples();
-		int perEpoch = Math.max(1, (n + m.batch() - 1) / m.batch());
+		int perEpoch = stepsPerEpoch(n, m.batch());
 		int epoch = 0;
 		int steps = 0;
 		double before = 0;
@@ -145,6 +145,11 @@ public final class TrainingLoop {
 			m.train(false);
 		}
 		return new Outcome(epoch, steps, before + (System.nanoTime() - start) / 1e9, epochLoss, byTime, resumedAt);
+	}
+
+	/** Optimiser steps in an epoch over {@code samples} in batches of {@code batch} (the last one may be short). */
+	public static int stepsPerEpoch(int samples, int batch) {
+		return Math.max(1, (samples + batch - 1) / batch);
 	}
 
 	/** The generator of one epoch: independent of how many epochs ran in this process. */
