@@ -22,7 +22,7 @@ import org.medad.io.format.ImageFormats;
 
 /**
  * Scores one case on its own grid: a 2D image directly; a 3D volume slice by slice (in batches) in the plane
- * and range the model was trained on, its slice maps stacked back onto the volume (zero elsewhere) and its
+ * and range the model was trained on, every slice through the model's {@link InputPipeline}, its slice maps stacked back onto the volume (zero elsewhere) and its
  * score the maximum over those slices. Writes the map as
  * heat-map PNG + float TIFF (2D) or NIfTI on the input's geometry (3D).
  */
@@ -39,23 +39,31 @@ final class CaseScorer {
 
 	private final ImageFormats formats;
 	private final SliceSpec spec;
+	private final InputPipeline input;
 	private final int batch;
 
 	/**
 	 * Scores volumes on the slices the model was trained on ({@code spec}), {@code batch} slices per call to the
-	 * detector; other slices get a zero map.
+	 * detector, each slice through {@code input} first; other slices get a zero map.
 	 */
-	CaseScorer(ImageFormats formats, SliceSpec spec, int batch) {
+	CaseScorer(ImageFormats formats, SliceSpec spec, InputPipeline input, int batch) {
 		if (batch < 1) {
 			throw new IllegalArgumentException("batch " + batch + " < 1");
 		}
 		this.formats = formats;
 		this.spec = spec;
+		this.input = input;
 		this.batch = batch;
 	}
 
-	CaseScorer(ImageFormats formats, SliceSpec spec) {
-		this(formats, spec, DEFAULT_BATCH);
+	/** Grey slices as read. */
+	CaseScorer(ImageFormats formats, SliceSpec spec, int batch) {
+		this(formats, spec, InputPipeline.GREY, batch);
+	}
+
+	/** Scores as a package was trained: its slices and its recorded input pipeline. */
+	static CaseScorer forPackage(ImageFormats formats, ModelPackage pkg, int batch) throws MedadException {
+		return new CaseScorer(formats, sliceSpec(pkg), InputPipeline.of(pkg), batch);
 	}
 
 	/** The slices a model package was trained on, as its manifest records them (all axial when absent). */
@@ -69,12 +77,13 @@ final class CaseScorer {
 	}
 
 	Scored score(TrainedModel model, Path file) throws MedadException {
-		Volume v = formats.read(file).grey();
+		Volume read = formats.read(file);
+		Volume v = read.grey();
 		int n = v.voxels().numDimensions();
 		if (n == 3 && v.voxels().dimension(2) == 1 || n == 2) {
-			Volume slice = n == 2 ? v : formats.readGrey(file);
-			AnomalyResult r = model.score(slice);
-			return new Scored(slice, r.score(), r.mapOn(slice.width(), slice.height()));
+			Volume slice = n == 2 ? read : formats.readSlice(file); // a picture keeps its colour for the pipeline
+			AnomalyResult r = model.score(input.apply(slice));
+			return new Scored(slice.grey(), r.score(), r.mapOn(slice.width(), slice.height()));
 		}
 		if (n != 3 || v.geometry().dimensions() != 3) {
 			throw BadInputException.of(file, "is " + n + "-D; scoring takes 2D slices or 3D volumes");
@@ -89,7 +98,11 @@ final class CaseScorer {
 		double max = Double.NEGATIVE_INFINITY;
 		for (int k = from; k < to; k += batch) {
 			List<Volume> slices = Slicing.slices(v, spec.plane(), k, Math.min(to, k + batch));
-			List<AnomalyResult> results = model.scoreBatch(slices);
+			List<Volume> given = new ArrayList<>(slices.size());
+			for (Volume s : slices) {
+				given.add(input.apply(s));
+			}
+			List<AnomalyResult> results = model.scoreBatch(given);
 			for (int i = 0; i < results.size(); i++) {
 				AnomalyResult r = results.get(i);
 				Slicing.place(map, dims, spec.plane(), k + i, r.mapOn(slices.get(i).width(), slices.get(i).height()));
@@ -140,7 +153,7 @@ final class CaseScorer {
 			if (ready.isEmpty()) {
 				List<Volume> batchSlices = new ArrayList<>(batch);
 				for (int end = Math.min(to, k + batch); read[0] < end; read[0]++) {
-					batchSlices.add(slices.next());
+					batchSlices.add(input.apply(slices.next()));
 				}
 				for (AnomalyResult r : model.scoreBatch(batchSlices)) {
 					ready.add(r.mapOn(nx, ny));

@@ -69,7 +69,7 @@ public final class Evaluation {
 		PixelAuroc pixels = new PixelAuroc();
 		// one colour scale for the split so heat maps compare; twice the decision threshold tops it
 		MapWriter mapWriter = threshold == null ? null : new MapWriter(0, 2 * threshold);
-		CaseScorer scorer = new CaseScorer(formats, CaseScorer.sliceSpec(pkg), batch);
+		CaseScorer scorer = CaseScorer.forPackage(formats, pkg, batch);
 		monitor.begin("Evaluating " + options.split() + " (" + cases.size() + " cases)", cases.size());
 		for (Case c : cases) {
 			monitor.checkCancelled();

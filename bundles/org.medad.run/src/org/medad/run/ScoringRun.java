@@ -58,7 +58,7 @@ public final class ScoringRun {
 		Set<String> done = completed(csv, out);
 		Double threshold = pkg.manifest().thresholds() == null ? null : pkg.manifest().thresholds().image();
 		MapWriter maps = new MapWriter(0, threshold == null ? 1 : 2 * threshold);
-		CaseScorer scorer = new CaseScorer(formats, CaseScorer.sliceSpec(pkg), batch);
+		CaseScorer scorer = CaseScorer.forPackage(formats, pkg, batch);
 		List<CaseError> errors = new ArrayList<>();
 		long start = System.nanoTime();
 		int scored = 0;

@@ -12,10 +12,12 @@ import java.util.stream.Collectors;
 import org.medad.core.detect.InstalledDetector;
 import org.medad.core.detect.LearnsFrom;
 import org.medad.core.detect.Shot;
+import org.medad.core.detect.SliceSource;
 import org.medad.core.detect.TrainingData;
 import org.medad.core.detect.TrainedModel;
 import org.medad.core.error.BadInputException;
 import org.medad.core.error.MedadException;
+import org.medad.core.error.ModelException;
 import org.medad.core.error.UsageException;
 import org.medad.core.image.Volume;
 import org.medad.core.model.Hashes;
@@ -118,15 +120,16 @@ public final class TrainingRun {
 		FolderCheckpoints checkpoints = new FolderCheckpoints(folder, identity, template, resume);
 		long start = System.nanoTime();
 		CaseSlices slices = new CaseSlices(normals, formats, spec);
-		TrainingData trainingData = trainingData(detector, dataset, slices, seed, data);
+		InputPipeline input = input(detector, settings);
+		TrainingData trainingData = trainingData(detector, dataset, input, slices, seed, data);
 		Set<String> shotIds = trainingData.shots().stream().map(Shot::id).collect(Collectors.toSet());
 		try (TrainedModel model = detector.detector().train(trainingData, settings, seed, monitor, checkpoints)) {
-			ModelManifest.Thresholds thresholds = calibrate(model, dataset, spec, shotIds);
+			ModelManifest.Thresholds thresholds = calibrate(model, dataset, spec, input, shotIds);
 			double seconds = (System.nanoTime() - start) / 1e9;
 			var training = new ModelManifest.Training(ids.size(), fileListSha256, seed,
 					epochs(model), SoftwareVersion.get(), device(model), seconds, Instant.now().toString());
 			var manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, ref, settings.values(),
-					preprocessing(model, spec, slices, trainingData), thresholds, training, List.of(), List.of());
+					preprocessing(model, spec, input, slices, trainingData), thresholds, training, List.of(), List.of());
 			ModelPackage written = ModelPackage.write(out, manifest, model.weights());
 			checkpoints.discard();
 			return written;
@@ -149,9 +152,20 @@ public final class TrainingRun {
 		return 1;
 	}
 
-	private static Map<String, Object> preprocessing(TrainedModel model, SliceSpec spec, CaseSlices slices,
-			TrainingData data) {
+	/** The input the detector declares for these settings; a step it cannot declare is a fault of that detector. */
+	private static InputPipeline input(InstalledDetector detector, Settings settings) throws ModelException {
+		try {
+			return InputPipeline.of(detector.detector().input(settings));
+		} catch (IllegalArgumentException e) {
+			throw new ModelException("detector '" + detector.descriptor().id() + "' declares an input it cannot have: "
+					+ e.getMessage());
+		}
+	}
+
+	private static Map<String, Object> preprocessing(TrainedModel model, SliceSpec spec, InputPipeline input,
+			CaseSlices slices, TrainingData data) {
 		Map<String, Object> p = new java.util.LinkedHashMap<>(model.preprocessing());
+		p.put("input", input.record());
 		if (!data.shots().isEmpty()) {
 			Map<String, Object> shots = new java.util.LinkedHashMap<>();
 			shots.put("selection", data.selection());
@@ -171,30 +185,48 @@ public final class TrainingRun {
 	 * The training data the detector asks for: normal slices, plus labelled shots from valid/ (loaded with their
 	 * masks) for a few-shot detector.
 	 */
-	private TrainingData trainingData(InstalledDetector detector, LabelledData dataset, CaseSlices slices, long seed,
-			Path data) throws MedadException {
+	private TrainingData trainingData(InstalledDetector detector, LabelledData dataset, InputPipeline input,
+			CaseSlices cases, long seed, Path data) throws MedadException {
+		SliceSource slices = input.over(cases);
 		if (detector.descriptor().learnsFrom() != LearnsFrom.FEW_SHOT) {
 			return TrainingData.normalsOnly(slices);
 		}
 		ShotSelection selection = shots != null ? shots : ShotSelection.seeded(ShotSelection.DEFAULT_PER_CLASS);
 		List<Shot> loaded = new ArrayList<>();
 		for (Case c : selection.select(dataset, seed, data.toString())) {
-			Volume image = formats.read(c.image()).grey();
+			Volume raw = formats.read(c.image());
+			Volume grey = raw.grey();
 			Volume mask = c.anomalous() && c.hasMask() ? formats.read(c.mask()).grey() : null;
-			if (mask != null && !java.util.Arrays.equals(image.voxels().dimensionsAsLongArray(),
+			if (mask != null && !java.util.Arrays.equals(grey.voxels().dimensionsAsLongArray(),
 					mask.voxels().dimensionsAsLongArray())) {
 				throw BadInputException.of(c.mask(), "mask is " + java.util.Arrays.toString(
 						mask.voxels().dimensionsAsLongArray()) + ", its image " + java.util.Arrays.toString(
-								image.voxels().dimensionsAsLongArray()));
+								grey.voxels().dimensionsAsLongArray()));
 			}
-			loaded.add(new Shot(c.id(), image, c.anomalous(), mask));
+			if (grey.geometry().dimensions() != 2) { // a volume shot is handed over whole, grey
+				loaded.add(new Shot(c.id(), grey, c.anomalous(), mask));
+				continue;
+			}
+			Volume image = input.apply(raw);
+			loaded.add(new Shot(c.id(), image, c.anomalous(), mask == null ? null : onGrid(mask, image)));
 		}
 		monitor.status("few-shot: " + selection.describe() + ": " + loaded.size() + " shots");
 		return new TrainingData(slices, loaded, selection.describe());
 	}
 
+	/** A mask on the preprocessed image's grid (nearest neighbour, so it stays binary). */
+	private static Volume onGrid(Volume mask, Volume image) {
+		if (mask.width() == image.width() && mask.height() == image.height()) {
+			return mask;
+		}
+		float[] m = org.medad.core.image.Resample.nearest(org.medad.core.image.Images.toArray(mask.voxels()),
+				mask.width(), mask.height(), image.width(), image.height());
+		return new Volume(mask.source(), org.medad.core.image.Images.wrap(m, image.width(), image.height()),
+				image.geometry(), mask.modality(), mask.metadata());
+	}
+
 	private ModelManifest.Thresholds calibrate(TrainedModel model, LabelledData dataset, SliceSpec spec,
-			Set<String> shots) throws MedadException {
+			InputPipeline input, Set<String> shots) throws MedadException {
 		if (!dataset.hasSplit("valid")) {
 			return new ModelManifest.Thresholds(null, null, "none: the data set has no valid split");
 		}
@@ -203,7 +235,7 @@ public final class TrainingRun {
 		List<Double> scores = new ArrayList<>();
 		List<Boolean> labels = new ArrayList<>();
 		monitor.begin("Calibrating the threshold on valid", cases.size());
-		CaseScorer scorer = new CaseScorer(formats, spec);
+		CaseScorer scorer = new CaseScorer(formats, spec, input, CaseScorer.DEFAULT_BATCH);
 		for (Case c : cases) {
 			monitor.checkCancelled();
 			try {

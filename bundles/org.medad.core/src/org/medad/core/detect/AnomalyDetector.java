@@ -52,6 +52,14 @@ public interface AnomalyDetector {
 		return java.util.Map.of();
 	}
 
+	/**
+	 * The input this detector takes with these settings (a method whose image size is a setting declares it here);
+	 * the workflows run its preprocessing and record it in model.json. Default: the descriptor's.
+	 */
+	default InputSpec input(Settings settings) {
+		return descriptor().input();
+	}
+
 	/** The values its image scores and map pixels take: thresholds read from a package must lie within them. */
 	default ScoreRange scoreRange() {
 		return ScoreRange.ANY;

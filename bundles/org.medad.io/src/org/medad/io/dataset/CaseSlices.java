@@ -64,7 +64,7 @@ public final class CaseSlices implements SliceSource {
 	public Volume load(int index) throws BadInputException {
 		Entry e = entries.get(index);
 		if (e.slice() < 0) {
-			return formats.readGrey(cases.get(e.caseIndex()).image());
+			return formats.readSlice(cases.get(e.caseIndex()).image()); // colour kept for the input pipeline
 		}
 		if (cachedCase != e.caseIndex()) {
 			cached = formats.read(cases.get(e.caseIndex()).image()).grey();

@@ -24,11 +24,22 @@ public interface ImageFormats {
 	 * slice is taken as that slice; a volume of several is refused, since slicing a volume needs a plane.
 	 */
 	default Volume readGrey(Path file) throws BadInputException {
-		Volume v = read(file).grey();
+		return readSlice(file).grey();
+	}
+
+	/**
+	 * As {@link #readGrey} but keeping a picture's colour channels, for an input pipeline to convert as the detector
+	 * declares (a volume's slice is grey).
+	 */
+	default Volume readSlice(Path file) throws BadInputException {
+		Volume v = read(file);
 		int n = v.voxels().numDimensions();
-		if (n == 2) {
+		int spatial = n - (v.channels() > 1 ? 1 : 0);
+		if (v.geometry().dimensions() == 2 && spatial == 2) {
 			return v;
 		}
+		v = v.grey();
+		n = v.voxels().numDimensions();
 		if (n == 3 && v.voxels().dimension(2) == 1 && v.geometry().dimensions() == 3) {
 			var g = v.geometry();
 			double[] d = g.direction();

@@ -1,0 +1,107 @@
+package org.medad.run;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.medad.core.detect.Channels;
+import org.medad.core.detect.InputSpec;
+import org.medad.core.detect.SliceSource;
+import org.medad.core.error.BadInputException;
+import org.medad.core.error.ModelException;
+import org.medad.core.image.Volume;
+import org.medad.core.model.ModelPackage;
+import org.medad.io.preprocess.SliceOp;
+import org.medad.io.preprocess.Steps;
+
+/**
+ * What every slice goes through before a detector sees it, in training, calibration, scoring and evaluation alike:
+ * the channel conversion and preprocessing steps the detector declares ({@link InputSpec}). A model package records
+ * them under {@code preprocessing.input}, and scoring runs what the package recorded, not what the installed
+ * detector declares today, so that a model scores as it was trained.
+ */
+public final class InputPipeline {
+	/** Packages written before inputs were recorded: grey slices as read. */
+	public static final InputPipeline GREY = new InputPipeline(Channels.GREY, List.of());
+
+	private final Channels channels;
+	private final List<String> steps;
+	private final SliceOp op;
+
+	private InputPipeline(Channels channels, List<String> declared) {
+		this.channels = channels;
+		this.op = Steps.of(new InputSpec("axial", 1, channels, declared));
+		this.steps = declared.stream().map(s -> Steps.spec(Steps.parse(s))).toList();
+	}
+
+	/** The pipeline a detector declares; a step it cannot parse is a fault of that detector. */
+	public static InputPipeline of(InputSpec input) {
+		return new InputPipeline(input.channels(), input.steps());
+	}
+
+	/** The pipeline a package recorded (grey as read when it recorded none). */
+	public static InputPipeline of(ModelPackage pkg) throws ModelException {
+		Map<String, Object> p = pkg.manifest().preprocessing();
+		Object input = p == null ? null : p.get("input");
+		if (input == null) {
+			return GREY;
+		}
+		String where = pkg.folder().resolve(ModelPackage.MANIFEST) + ": preprocessing.input";
+		if (!(input instanceof Map<?, ?> m) || !(m.get("channels") instanceof String c)
+				|| !(m.get("steps") instanceof List<?> s) || !s.stream().allMatch(String.class::isInstance)) {
+			throw new ModelException(where + " must hold channels (grey or rgb) and a list of steps");
+		}
+		try {
+			return new InputPipeline(Channels.of(c), s.stream().map(String.class::cast).toList());
+		} catch (IllegalArgumentException e) {
+			throw new ModelException(where + ": " + e.getMessage());
+		}
+	}
+
+	public Channels channels() {
+		return channels;
+	}
+
+	/** The steps after the channel conversion, in their declared form. */
+	public List<String> steps() {
+		return steps;
+	}
+
+	/** One 2D slice as the detector takes it; a slice it cannot process is bad input naming its source. */
+	public Volume apply(Volume slice) throws BadInputException {
+		try {
+			return op.apply(slice);
+		} catch (IllegalArgumentException e) {
+			throw new BadInputException(slice.source() + ": " + e.getMessage());
+		}
+	}
+
+	/** The slices of {@code source}, each through this pipeline as it is loaded. */
+	public SliceSource over(SliceSource source) {
+		return new SliceSource() {
+			@Override
+			public int size() {
+				return source.size();
+			}
+
+			@Override
+			public String id(int index) {
+				return source.id(index);
+			}
+
+			@Override
+			public Volume load(int index) throws BadInputException {
+				return apply(source.load(index));
+			}
+		};
+	}
+
+	/** What model.json records: channels, steps and the pipeline in words. */
+	public Map<String, Object> record() {
+		Map<String, Object> r = new LinkedHashMap<>();
+		r.put("channels", channels.label());
+		r.put("steps", steps);
+		r.put("pipeline", op.describe());
+		return r;
+	}
+}
