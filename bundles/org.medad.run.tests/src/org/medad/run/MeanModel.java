@@ -15,6 +15,13 @@ import org.medad.core.settings.Settings;
 /** Scores each slice by its mean and maps it to that mean; records the batch sizes it was given. */
 final class MeanModel implements TrainedModel {
 	final List<Integer> batches = new ArrayList<>();
+	/** What {@link #references()} reports. */
+	List<org.medad.core.model.ModelManifest.Reference> references = List.of();
+
+	@Override
+	public List<org.medad.core.model.ModelManifest.Reference> references() {
+		return references;
+	}
 
 	@Override
 	public DetectorDescriptor descriptor() {

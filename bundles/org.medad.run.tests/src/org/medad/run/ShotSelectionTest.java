@@ -26,7 +26,9 @@ import org.medad.core.detect.TrainingCheckpoints;
 import org.medad.core.detect.TrainingData;
 import org.medad.core.error.BadInputException;
 import org.medad.core.image.Images;
+import org.medad.core.model.ModelManifest;
 import org.medad.core.model.ModelPackage;
+import org.medad.core.detect.LabelledSet;
 import org.medad.core.progress.ProgressMonitor;
 import org.medad.core.settings.Settings;
 import org.medad.core.settings.SettingsSchema;
@@ -43,6 +45,7 @@ class ShotSelectionTest {
 	private static final class Probe implements AnomalyDetector {
 		final LearnsFrom learnsFrom;
 		TrainingData seen;
+		List<ModelManifest.Reference> references = List.of();
 
 		Probe(LearnsFrom learnsFrom) {
 			this.learnsFrom = learnsFrom;
@@ -67,7 +70,9 @@ class ShotSelectionTest {
 
 		@Override
 		public TrainedModel train(SliceSource normals, Settings settings, long seed, ProgressMonitor monitor) {
-			return new MeanModel();
+			MeanModel m = new MeanModel();
+			m.references = references;
+			return m;
 		}
 
 		@Override
@@ -152,5 +157,60 @@ class ShotSelectionTest {
 
 	private static List<String> ids(TrainingData d) {
 		return d.shots().stream().map(Shot::id).toList();
+	}
+
+	@Test
+	void otherDataSetsArriveLabelledWithTheirMasksAndAreRecorded() throws Exception {
+		Path other = tmp.resolve("other");
+		new PhantomDataset(48, 4, 2, 3, 3, 11).write(other, ProgressMonitor.NULL);
+		Probe probe = new Probe(LearnsFrom.NORMAL);
+		ModelPackage pkg = new TrainingRun(StandardFormats.create(), ProgressMonitor.NULL)
+				.withOthers(List.of(other), "test")
+				.run(new InstalledDetector(probe, "test", "1"), data, tmp.resolve("m"), Map.of(), 3);
+		assertEquals(1, probe.seen.others().size());
+		LabelledSet set = probe.seen.others().get(0);
+		assertEquals("other", set.name());
+		assertEquals(6, set.cases().size(), "the test split: 3 normal and 3 anomalous");
+		int anomalous = 0;
+		for (int i = 0; i < set.cases().size(); i++) {
+			assertTrue(set.cases().id(i).startsWith("other/test/"), set.cases().id(i));
+			assertEquals(48, set.cases().load(i).width());
+			if (set.cases().anomalous(i)) {
+				anomalous++;
+				float max = 0;
+				for (float v : Images.toArray(set.cases().mask(i).voxels())) {
+					max = Math.max(max, v);
+				}
+				assertTrue(max > 0, set.cases().id(i) + ": its mask marks the lesion");
+			} else {
+				assertNull(set.cases().mask(i));
+			}
+		}
+		assertEquals(3, anomalous);
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> recorded = (List<Map<String, Object>>) pkg.manifest().preprocessing().get("others");
+		assertEquals("other", recorded.get(0).get("name"));
+		assertEquals(6.0, ((Number) recorded.get(0).get("cases")).doubleValue());
+		assertEquals(3.0, ((Number) recorded.get(0).get("anomalous")).doubleValue());
+
+		BadInputException e = assertThrows(BadInputException.class, () -> new TrainingRun(StandardFormats.create(),
+				ProgressMonitor.NULL).withOthers(List.of(other), "holdout").run(new InstalledDetector(
+						new Probe(LearnsFrom.NORMAL), "test", "1"), data, tmp.resolve("m2"), Map.of(), 3));
+		assertTrue(e.getMessage().contains("other") && e.getMessage().contains("no holdout split"), e.getMessage());
+	}
+
+	@Test
+	void theFoundationWeightsAModelBuildsOnAreItsReferences() throws Exception {
+		ModelPackage foundation = ModelPackage.write(tmp.resolve("dinov2"), new ModelManifest(
+				ModelManifest.FORMAT_VERSION, new ModelManifest.DetectorRef("foundation", "tiny"), Map.of(), Map.of(),
+				null, new ModelManifest.Training(0, "", 0, 0, "test", "cpu", 0, null), List.of(), List.of()),
+				Map.of("w", org.medad.core.model.Tensor.of(new float[] { 1 }, 1)));
+		Probe probe = new Probe(LearnsFrom.NORMAL);
+		probe.references = List.of(ModelManifest.Reference.of(foundation));
+		ModelPackage pkg = train(probe, null, 1, "m");
+		ModelManifest.Reference r = ModelPackage.read(pkg.folder()).manifest().references().get(0);
+		assertEquals("dinov2", r.name());
+		assertEquals(foundation.sha256(), r.sha256());
+		assertEquals(tmp.resolve("dinov2").toAbsolutePath().normalize().toString(), r.path());
 	}
 }

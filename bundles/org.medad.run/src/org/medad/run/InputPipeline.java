@@ -6,9 +6,12 @@ import java.util.Map;
 
 import org.medad.core.detect.Channels;
 import org.medad.core.detect.InputSpec;
+import org.medad.core.detect.LabelledSlices;
 import org.medad.core.detect.SliceSource;
 import org.medad.core.error.BadInputException;
 import org.medad.core.error.ModelException;
+import org.medad.core.image.Images;
+import org.medad.core.image.Resample;
 import org.medad.core.image.Volume;
 import org.medad.core.model.ModelPackage;
 import org.medad.io.preprocess.SliceOp;
@@ -94,6 +97,55 @@ public final class InputPipeline {
 				return apply(source.load(index));
 			}
 		};
+	}
+
+	/** Labelled slices through this pipeline, their masks brought onto each processed slice's grid. */
+	public LabelledSlices over(LabelledSlices source) {
+		return new LabelledSlices() {
+			private int last = -1;
+			private Volume lastImage;
+
+			@Override
+			public int size() {
+				return source.size();
+			}
+
+			@Override
+			public String id(int index) {
+				return source.id(index);
+			}
+
+			@Override
+			public synchronized Volume load(int index) throws BadInputException {
+				if (index != last) {
+					lastImage = apply(source.load(index));
+					last = index;
+				}
+				return lastImage;
+			}
+
+			@Override
+			public boolean anomalous(int index) {
+				return source.anomalous(index);
+			}
+
+			@Override
+			public Volume mask(int index) throws BadInputException {
+				Volume mask = source.mask(index);
+				return mask == null ? null : onGrid(mask, load(index));
+			}
+		};
+	}
+
+	/** A mask on a processed image's grid (nearest neighbour, so it stays binary). */
+	static Volume onGrid(Volume mask, Volume image) {
+		if (mask.width() == image.width() && mask.height() == image.height()) {
+			return mask;
+		}
+		float[] m = Resample.resize(Images.toArray(mask.voxels()), mask.width(), mask.height(), image.width(),
+				image.height(), Resample.Mode.NEAREST);
+		return new Volume(mask.source(), Images.wrap(m, image.width(), image.height()), image.geometry(),
+				mask.modality(), mask.metadata());
 	}
 
 	/** What model.json records: channels, steps and the pipeline in words. */

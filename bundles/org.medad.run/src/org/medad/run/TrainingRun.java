@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.medad.core.detect.InstalledDetector;
+import org.medad.core.detect.LabelledSet;
 import org.medad.core.detect.LearnsFrom;
 import org.medad.core.detect.Shot;
 import org.medad.core.detect.SliceSource;
@@ -30,6 +31,7 @@ import org.medad.io.dataset.Datasets;
 import org.medad.io.dataset.LabelledData;
 import org.medad.io.dataset.Case;
 import org.medad.io.dataset.CaseSlices;
+import org.medad.io.dataset.LabelledCaseSlices;
 import org.medad.io.dataset.SliceSpec;
 import org.medad.io.format.ImageFormats;
 import org.medad.metrics.F1Max;
@@ -42,6 +44,8 @@ public final class TrainingRun {
 	private final ImageFormats formats;
 	private final ProgressMonitor monitor;
 	private ShotSelection shots;
+	private List<Path> others = List.of();
+	private String othersSplit = "test";
 
 	public TrainingRun(ImageFormats formats, ProgressMonitor monitor) {
 		this.formats = formats;
@@ -54,6 +58,16 @@ public final class TrainingRun {
 	 */
 	public TrainingRun withShots(ShotSelection selection) {
 		this.shots = selection;
+		return this;
+	}
+
+	/**
+	 * Other labelled data sets the detector may learn from (the zero-shot protocol), each given as the cases of its
+	 * {@code split}: handed over in {@link TrainingData#others()} and recorded in model.json.
+	 */
+	public TrainingRun withOthers(List<Path> datasets, String split) {
+		this.others = List.copyOf(datasets);
+		this.othersSplit = split;
 		return this;
 	}
 
@@ -86,7 +100,9 @@ public final class TrainingRun {
 	public ModelPackage run(InstalledDetector detector, Path data, Path out, Map<String, String> overrides, long seed,
 			SliceSpec spec, boolean resume, boolean overwrite) throws MedadException, IOException {
 		Settings settings = detector.detector().settingsSchema().parse(overrides);
-		OutputGuard.apartFrom(out, "--out", List.of(data));
+		List<Path> read = new ArrayList<>(others);
+		read.add(data);
+		OutputGuard.apartFrom(out, "--out", read);
 		OutputGuard.replaceable(out, "--out", "model package", ModelPackage::looksLikePackage, overwrite);
 		OutputGuard.apartFrom(FolderCheckpoints.beside(out), "the checkpoint folder", List.of(data));
 		LabelledData dataset = Datasets.open(data, formats);
@@ -121,7 +137,9 @@ public final class TrainingRun {
 		long start = System.nanoTime();
 		CaseSlices slices = new CaseSlices(normals, formats, spec);
 		InputPipeline input = input(detector, settings);
-		TrainingData trainingData = trainingData(detector, dataset, input, slices, seed, data);
+		List<Map<String, Object>> otherRecords = new ArrayList<>();
+		TrainingData trainingData = trainingData(detector, dataset, input, slices, seed, data)
+				.withOthers(others(input, otherRecords));
 		Set<String> shotIds = trainingData.shots().stream().map(Shot::id).collect(Collectors.toSet());
 		try (TrainedModel model = detector.detector().train(trainingData, settings, seed, monitor, checkpoints)) {
 			ModelManifest.Thresholds thresholds = calibrate(model, dataset, spec, input, shotIds);
@@ -129,7 +147,8 @@ public final class TrainingRun {
 			var training = new ModelManifest.Training(ids.size(), fileListSha256, seed,
 					epochs(model), SoftwareVersion.get(), device(model), seconds, Instant.now().toString());
 			var manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, ref, settings.values(),
-					preprocessing(model, spec, input, slices, trainingData), thresholds, training, List.of(), List.of());
+					preprocessing(model, spec, input, slices, trainingData, otherRecords), thresholds, training, List.of(),
+					model.references());
 			ModelPackage written = ModelPackage.write(out, manifest, model.weights());
 			checkpoints.discard();
 			return written;
@@ -162,10 +181,37 @@ public final class TrainingRun {
 		}
 	}
 
+	/** The other data sets, opened, each through the input pipeline; one record per set for model.json. */
+	private List<LabelledSet> others(InputPipeline input, List<Map<String, Object>> records) throws MedadException {
+		List<LabelledSet> sets = new ArrayList<>();
+		for (Path p : others) {
+			LabelledData other = Datasets.open(p, formats);
+			if (!other.hasSplit(othersSplit)) {
+				throw BadInputException.of(p, "has no " + othersSplit + " split to learn from");
+			}
+			List<Case> cases = other.cases(othersSplit);
+			String name = p.toAbsolutePath().normalize().getFileName().toString();
+			sets.add(new LabelledSet(name, input.over(new LabelledCaseSlices(cases, formats, name + "/"))));
+			Map<String, Object> r = new java.util.LinkedHashMap<>();
+			r.put("name", name);
+			r.put("path", p.toAbsolutePath().normalize().toString());
+			r.put("split", othersSplit);
+			r.put("cases", cases.size());
+			r.put("anomalous", cases.stream().filter(Case::anomalous).count());
+			r.put("fileListSha256", Hashes.sha256(String.join("\n", cases.stream().map(Case::id).sorted().toList())));
+			records.add(r);
+			monitor.status("other data set " + name + ": " + cases.size() + " " + othersSplit + " cases");
+		}
+		return sets;
+	}
+
 	private static Map<String, Object> preprocessing(TrainedModel model, SliceSpec spec, InputPipeline input,
-			CaseSlices slices, TrainingData data) {
+			CaseSlices slices, TrainingData data, List<Map<String, Object>> others) {
 		Map<String, Object> p = new java.util.LinkedHashMap<>(model.preprocessing());
 		p.put("input", input.record());
+		if (!others.isEmpty()) {
+			p.put("others", others);
+		}
 		if (!data.shots().isEmpty()) {
 			Map<String, Object> shots = new java.util.LinkedHashMap<>();
 			shots.put("selection", data.selection());
@@ -208,21 +254,10 @@ public final class TrainingRun {
 				continue;
 			}
 			Volume image = input.apply(raw);
-			loaded.add(new Shot(c.id(), image, c.anomalous(), mask == null ? null : onGrid(mask, image)));
+			loaded.add(new Shot(c.id(), image, c.anomalous(), mask == null ? null : InputPipeline.onGrid(mask, image)));
 		}
 		monitor.status("few-shot: " + selection.describe() + ": " + loaded.size() + " shots");
 		return new TrainingData(slices, loaded, selection.describe());
-	}
-
-	/** A mask on the preprocessed image's grid (nearest neighbour, so it stays binary). */
-	private static Volume onGrid(Volume mask, Volume image) {
-		if (mask.width() == image.width() && mask.height() == image.height()) {
-			return mask;
-		}
-		float[] m = org.medad.core.image.Resample.nearest(org.medad.core.image.Images.toArray(mask.voxels()),
-				mask.width(), mask.height(), image.width(), image.height());
-		return new Volume(mask.source(), org.medad.core.image.Images.wrap(m, image.width(), image.height()),
-				image.geometry(), mask.modality(), mask.metadata());
 	}
 
 	private ModelManifest.Thresholds calibrate(TrainedModel model, LabelledData dataset, SliceSpec spec,

@@ -22,6 +22,7 @@ import org.medad.compute.ComputeService;
 import org.medad.core.detect.DetectorCatalog;
 import org.medad.core.error.MedadException;
 import org.medad.core.error.UsageException;
+import org.medad.importer.WeightImporters;
 import org.medad.io.format.ImageFormats;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -37,11 +38,11 @@ public class CommandLine {
 
 	@Activate
 	public CommandLine(@Reference DetectorCatalog catalog, @Reference ImageFormats formats,
-			@Reference ComputeService compute) {
+			@Reference ComputeService compute, @Reference WeightImporters importers) {
 		for (Command c : List.of(new VersionCommand(), new DetectorsCommand(catalog), new ComputeCommand(compute), new InspectCommand(formats),
 				new ConvertCommand(formats), new PhantomCommand(formats),
 				new TrainCommand(catalog, formats, compute), new ScoreCommand(catalog, formats, compute),
-				new EvaluateCommand(catalog, formats, compute), new DemoCommand(catalog, formats), new ModelsCommand(compute, catalog), new BenchCommand(formats, compute, catalog))) {
+				new EvaluateCommand(catalog, formats, compute), new DemoCommand(catalog, formats), new ModelsCommand(compute, catalog, importers), new BenchCommand(formats, compute, catalog))) {
 			commands.put(c.name(), c);
 		}
 	}

@@ -24,15 +24,16 @@ import org.medad.core.model.ModelManifest;
 import org.medad.core.model.ModelPackage;
 import org.medad.core.output.OutputGuard;
 import org.medad.core.model.Tensor;
-import org.medad.nn.checkpoint.Architectures;
+import org.medad.importer.Imported;
+import org.medad.importer.WeightImporter;
+import org.medad.importer.WeightImporters;
 import org.medad.nn.checkpoint.Checkpoints;
-import org.medad.nn.checkpoint.FoundationImport;
 
 import ai.djl.ndarray.NDManager;
 
 /**
  * {@code medad models import --from FORMAT SRC... --out DIR}: foundation weights a lab downloaded once, renamed,
- * resampled and checked against the architecture, written as a model package (model.json + safetensors) whose
+ * resampled and checked against the architecture by the {@link WeightImporter} service for that format, written as a model package (model.json + safetensors) whose
  * references record each source file's sha256.
  */
 public final class ModelsCommand implements Command {
@@ -40,10 +41,12 @@ public final class ModelsCommand implements Command {
 	static final String FOUNDATION = "foundation";
 	private final ComputeService compute;
 	private final DetectorCatalog catalog;
+	private final WeightImporters importers;
 
-	public ModelsCommand(ComputeService compute, DetectorCatalog catalog) {
+	public ModelsCommand(ComputeService compute, DetectorCatalog catalog, WeightImporters importers) {
 		this.compute = compute;
 		this.catalog = catalog;
+		this.importers = importers;
 	}
 
 	@Override
@@ -53,17 +56,22 @@ public final class ModelsCommand implements Command {
 
 	@Override
 	public String summary() {
-		return "import foundation weights (timm, Hugging Face, OpenAI CLIP, QFAE checkpoints); check or seal a package";
+		return "import foundation weights (" + String.join(", ", importers.importers().stream().map(WeightImporter::source)
+				.toList()) + "); check or seal a package";
 	}
 
 	@Override
 	public String usage() {
-		return "medad models import --from timm|hf|openai-clip|qfae-pth SRC... --out DIR [--arch NAME|FILE.json]"
-				+ " [--overwrite]\n"
+		StringBuilder from = new StringBuilder();
+		for (WeightImporter i : importers.importers()) {
+			from.append("\n    ").append(i.source()).append(": ").append(i.summary());
+		}
+		return "medad models import --from SOURCE SRC... --out DIR [--arch NAME|FILE.json] [--overwrite]\n"
+				+ "  --from    the installed importers (a bundle may add more):" + from + "\n"
 				+ "  SRC       .safetensors, .pth/.bin (torch >= 1.6 zip; read without running code) or OpenAI .pt;\n"
 				+ "            several files (sharded checkpoints) are merged\n"
-				+ "  --arch    " + String.join(", ", Architectures.names()) + ", qfae (for qfae-pth),\n"
-				+ "            or a JSON file with another size; position tables and patch kernels are resampled to it\n"
+				+ "  --arch    the architecture to fit (see each source); position tables and patch kernels are\n"
+				+ "            resampled to it\n"
 				+ "  --overwrite  replace the model package at DIR (anything else there is never replaced)\n"
 				+ "  a checkpoint that does not fit exits 4 listing missing, unexpected and mis-shaped keys\n"
 				+ "medad models check PKG   verify checksums, weights and settings against the detector (exit 4 if not)\n"
@@ -97,7 +105,7 @@ public final class ModelsCommand implements Command {
 		if (positional.size() < 2) {
 			throw new UsageException("models import needs at least one source file");
 		}
-		FoundationImport.Source from = FoundationImport.Source.parse(args.require("--from"));
+		WeightImporter from = importers.require(args.require("--from"));
 		Path out = Path.of(args.require("--out"));
 		List<Path> sources = positional.subList(1, positional.size()).stream().map(Path::of).toList();
 		OutputGuard.apartFrom(out, "--out", sources);
@@ -115,12 +123,12 @@ public final class ModelsCommand implements Command {
 					file.toAbsolutePath().toString()));
 		}
 		String arch = args.get("--arch", null);
-		FoundationImport.Result result;
+		Imported result;
 		try (NDManager m = compute.newManager(ComputeDevice.CPU)) {
-			result = compute.call(() -> FoundationImport.convert(m, from, raw, arch, console.err()::println));
+			result = compute.call(() -> from.convert(m, Checkpoints.unwrap(raw), arch, console.err()::println));
 		}
 		result.steps().forEach(s -> console.err().println("  " + s));
-		String architecture = String.valueOf(result.settings().get("architecture"));
+		String architecture = result.architecture();
 		ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION,
 				new ModelManifest.DetectorRef(FOUNDATION, architecture), result.settings(), Map.of(), null,
 				new ModelManifest.Training(0, "", 0, 0, SoftwareVersion.get(), "cpu", 0, null), List.of(), references);

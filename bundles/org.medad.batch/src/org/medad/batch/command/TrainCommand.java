@@ -1,6 +1,7 @@
 package org.medad.batch.command;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import org.medad.batch.cli.Args;
@@ -57,13 +58,15 @@ public final class TrainCommand implements Command {
 				                  leave one after each epoch; same data, settings and seed required)
 				  --shots K       few-shot detectors: K normal and K anomalous cases of valid/ drawn with the seed
 				                  (default 4); they are left out of threshold calibration
-				  --shot-list F   few-shot detectors: the cases named in file F (one valid/ case id per line)""";
+				  --shot-list F   few-shot detectors: the cases named in file F (one valid/ case id per line)
+				  --also D1,D2    other labelled data sets the detector may learn from (zero-shot protocol: train
+				                  on several, test on a held-out one); their --also-split cases (default test)""";
 	}
 
 	@Override
 	public Set<String> valuedOptions() {
 		return Set.of("--detector", "--data", "--out", "--set", "--device", "--seed", "--plane", "--slices", "--shots",
-				"--shot-list");
+				"--shot-list", "--also", "--also-split");
 	}
 
 	@Override
@@ -92,6 +95,14 @@ public final class TrainCommand implements Command {
 			}
 		} else if (args.get("--shots", null) != null) {
 			run.withShots(ShotSelection.seeded(args.intValue("--shots", ShotSelection.DEFAULT_PER_CLASS, 1)));
+		}
+		if (args.get("--also", null) != null) {
+			List<Path> others = java.util.Arrays.stream(args.get("--also", null).split(",")).map(String::trim)
+					.filter(d -> !d.isEmpty()).map(Path::of).toList();
+			if (others.isEmpty()) {
+				throw new UsageException("--also takes data set folders separated by commas");
+			}
+			run.withOthers(others, args.get("--also-split", "test"));
 		}
 		ModelPackage pkg = run.run(detector,
 				Path.of(args.require("--data")), Path.of(args.require("--out")), args.settings(),

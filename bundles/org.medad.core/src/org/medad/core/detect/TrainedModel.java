@@ -38,6 +38,14 @@ public interface TrainedModel extends AutoCloseable {
 		return "cpu";
 	}
 
+	/**
+	 * The foundation weights (imported packages, {@link org.medad.core.model.ModelManifest.Reference#of}) the model was
+	 * built on, recorded in model.json's references so that a run can be audited and repeated.
+	 */
+	default List<org.medad.core.model.ModelManifest.Reference> references() {
+		return List.of();
+	}
+
 	/** The preprocessing the model applies, recorded in model.json. */
 	default Map<String, Object> preprocessing() {
 		return Map.of();

@@ -31,6 +31,11 @@ public record ModelManifest(int formatVersion, DetectorRef detector, Map<String,
 
 	/** A foundation model the package builds on, by name and hash. */
 	public record Reference(String name, String sha256, String path) {
+		/** An imported foundation package a model was built on: its folder name, model.json checksum and place. */
+		public static Reference of(ModelPackage foundation) {
+			return new Reference(foundation.folder().getFileName().toString(), foundation.sha256(),
+					foundation.folder().toAbsolutePath().normalize().toString());
+		}
 	}
 
 	public ModelManifest withWeights(List<WeightFile> files) {

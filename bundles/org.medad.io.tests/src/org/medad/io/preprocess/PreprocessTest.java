@@ -8,6 +8,8 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.medad.core.image.Images;
+import org.medad.core.image.Resample;
+import org.medad.core.image.Resample.Mode;
 import org.medad.core.image.Volume;
 
 class PreprocessTest {
@@ -22,7 +24,7 @@ class PreprocessTest {
 
 	@Test
 	void bilinearUpsamplingMatchesHalfPixelInterpolation() {
-		float[] up = Resize.resample(new float[] { 0, 1, 2, 3 }, 2, 2, 4, 4, Interpolation.BILINEAR, false);
+		float[] up = Resample.resize(new float[] { 0, 1, 2, 3 }, 2, 2, 4, 4, Mode.BILINEAR);
 		// torch.nn.functional.interpolate(..., size=4, mode="bilinear", align_corners=False)
 		assertArrayEquals(new float[] { 0f, .25f, .75f, 1f, .5f, .75f, 1.25f, 1.5f, 1.5f, 1.75f, 2.25f, 2.5f, 2f,
 				2.25f, 2.75f, 3f }, up, 1e-6f);
@@ -33,10 +35,10 @@ class PreprocessTest {
 		// PIL Image.resize((2,1), BILINEAR) of the row [0, 4, 8, 12]: triangle of support 2 around centres 1 and 3:
 		// out0 = (0*0.75 + 4*0.75 + 8*0.25)/(0.75+0.75+0.25) -> PIL normalises the clipped window
 		float[] row = { 0, 4, 8, 12 };
-		float[] aa = Resize.resample(row, 4, 1, 2, 1, Interpolation.BILINEAR, true);
+		float[] aa = Resample.resize(row, 4, 1, 2, 1, Mode.BILINEAR_ANTIALIAS);
 		assertEquals((0 * 0.75 + 4 * 0.75 + 8 * 0.25) / 1.75, aa[0], 1e-5);
 		assertEquals((4 * 0.25 + 8 * 0.75 + 12 * 0.75) / 1.75, aa[1], 1e-5);
-		float[] plain = Resize.resample(row, 4, 1, 2, 1, Interpolation.BILINEAR, false);
+		float[] plain = Resample.resize(row, 4, 1, 2, 1, Mode.BILINEAR);
 		assertArrayEquals(new float[] { 2, 10 }, plain, 1e-6f, "without antialias: sample between two pixels");
 	}
 
@@ -44,11 +46,9 @@ class PreprocessTest {
 	void constantsStayConstantAndRampsStayLinear() {
 		float[] c = new float[30 * 20];
 		Arrays.fill(c, 7);
-		for (Interpolation k : Interpolation.values()) {
-			for (boolean aa : new boolean[] { false, true }) {
-				for (float v : Resize.resample(c, 30, 20, 11, 13, k, aa)) {
-					assertEquals(7, v, 1e-4, k + " aa=" + aa);
-				}
+		for (Mode k : Mode.values()) {
+			for (float v : Resample.resize(c, 30, 20, 11, 13, k)) {
+				assertEquals(7, v, 1e-4, k.label());
 			}
 		}
 		float[] ramp = new float[16];
@@ -56,11 +56,11 @@ class PreprocessTest {
 			ramp[i] = i;
 		}
 		// Keys' cubic with a = -0.5 (PIL, antialias mode) reproduces a line away from the borders
-		float[] up = Resize.resample(ramp, 16, 1, 32, 1, Interpolation.BICUBIC, true);
+		float[] up = Resample.resize(ramp, 16, 1, 32, 1, Mode.BICUBIC_ANTIALIAS);
 		for (int i = 4; i < 28; i++) {
 			assertEquals((i + 0.5) / 2 - 0.5, up[i], 1e-5, "position " + i);
 		}
-		Volume v = new Resize(8, 4, Interpolation.NEAREST, false).apply(slice(new float[] { 1, 2, 3, 4 }, 2, 2));
+		Volume v = new Resize(8, 4, Mode.NEAREST).apply(slice(new float[] { 1, 2, 3, 4 }, 2, 2));
 		assertEquals(8, v.width());
 		assertEquals(0.25, v.geometry().spacing()[0], 1e-9, "spacing scales with the resize: 2 px became 8");
 	}

@@ -19,11 +19,12 @@ class StepsTest {
 	void everyDeclaredStepParsesAndWritesBackTheSame() {
 		for (String s : List.of("grey", "rgb", "window -160,240", "window -1.5,2.25", "normalise min-max",
 				"normalise z-score", "normalise mean-std 0.5,0.25", "normalise percentile 1,99", "resize 224 bicubic antialias",
-				"resize 32x16 nearest", "resize 518 bilinear")) {
+				"resize 32x16 nearest", "resize 518 bilinear", "resize 64 area", "resize 64 bilinear align-corners",
+				"resize 64 bilinear antialias", "resize 64 bicubic")) {
 			assertEquals(s, Steps.spec(Steps.parse(s)), s);
 		}
 		assertEquals("window -160,240", Steps.spec(Steps.parse("  WINDOW   -160,240 ")), "case and spaces are not kept");
-		assertEquals(new Resize(224, 224, Interpolation.BICUBIC, true), Steps.parse("resize 224 bicubic antialias"));
+		assertEquals(new Resize(224, 224, org.medad.core.image.Resample.Mode.BICUBIC_ANTIALIAS), Steps.parse("resize 224 bicubic antialias"));
 		assertEquals(new CtWindow(-160, 240), Steps.parse("window -160,240"));
 	}
 
@@ -33,8 +34,8 @@ class StepsTest {
 				{ "window 240,-160", "upper must exceed lower" }, { "window 1", "two numbers" },
 				{ "window a,b", "not a number" }, { "normalise", "min-max, z-score" },
 				{ "normalise mean-std 0.5,0", "positive" }, { "normalise percentile 99,1", "LO < HI" },
-				{ "resize 224", "bilinear|bicubic|nearest" }, { "resize 0 bilinear", "out of 1..16384" },
-				{ "resize 224 lanczos", "unknown interpolation 'lanczos'" }, { "resize 224 bicubic sharp", "antialias" },
+				{ "resize 224", "nearest|bilinear|bicubic|area" }, { "resize 0 bilinear", "out of 1..16384" },
+				{ "resize 224 lanczos", "unknown interpolation 'lanczos'" }, { "resize 224 bicubic sharp", "is not a mode" }, { "resize 9 area antialias", "is not a mode" },
 				{ "grey now", "unexpected 'now'" }, { "window nan,1", "not a number" } }) {
 			IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Steps.parse(bad[0]), bad[0]);
 			assertTrue(e.getMessage().startsWith("preprocessing step '" + bad[0] + "'") && e.getMessage().contains(bad[1]),

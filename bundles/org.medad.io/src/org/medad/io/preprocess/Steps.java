@@ -6,6 +6,8 @@ import java.util.Locale;
 
 import org.medad.core.detect.Channels;
 import org.medad.core.detect.InputSpec;
+import org.medad.core.image.Resample;
+import org.medad.core.image.Resample.Mode;
 
 /**
  * The declared form of preprocessing steps, as detectors declare them in their {@link InputSpec} and model.json
@@ -14,7 +16,7 @@ import org.medad.core.detect.InputSpec;
  * <li>{@code grey}, {@code rgb}: channel conversion (the input's channels add one first)</li>
  * <li>{@code window LO,HI}: CT window in HU to [0, 1]</li>
  * <li>{@code normalise min-max | z-score | mean-std MEAN,STD | percentile LO,HI}</li>
- * <li>{@code resize N | WxH bilinear|bicubic|nearest [antialias]}</li>
+ * <li>{@code resize N | WxH nearest|bilinear|bicubic|area [antialias|align-corners]}: {@link Resample.Mode}</li>
  * </ul>
  * {@link #spec} writes a step back in that form, so that what is recorded parses to the same step.
  */
@@ -65,7 +67,15 @@ public final class Steps {
 				case PERCENTILE -> "normalise percentile " + num(n.a()) + "," + num(n.b());
 			};
 			case Resize r -> "resize " + (r.width() == r.height() ? r.width() + "" : r.width() + "x" + r.height()) + " "
-					+ r.interpolation().name().toLowerCase(Locale.ROOT) + (r.antialias() ? " antialias" : "");
+					+ switch (r.mode()) {
+						case NEAREST -> "nearest";
+						case BILINEAR -> "bilinear";
+						case BILINEAR_ALIGN_CORNERS -> "bilinear align-corners";
+						case AREA -> "area";
+						case BILINEAR_ANTIALIAS -> "bilinear antialias";
+						case BICUBIC -> "bicubic";
+						case BICUBIC_ANTIALIAS -> "bicubic antialias";
+					};
 			default -> throw new IllegalArgumentException(op.describe() + ": not a declarable step");
 		};
 	}
@@ -96,8 +106,8 @@ public final class Steps {
 	}
 
 	private static SliceOp resize(String step, String[] w) {
-		if (w.length < 3 || w.length > 4 || w.length == 4 && !w[3].equals("antialias")) {
-			throw bad(step, "resize takes N or WxH, bilinear|bicubic|nearest, optionally antialias");
+		if (w.length < 3 || w.length > 4) {
+			throw bad(step, "resize takes N or WxH, nearest|bilinear|bicubic|area, optionally antialias or align-corners");
 		}
 		String[] size = w[1].split("x");
 		int width = Integer.parseInt(size[0]);
@@ -105,13 +115,19 @@ public final class Steps {
 		if (size.length > 2 || width < 1 || height < 1 || width > 16384 || height > 16384) {
 			throw bad(step, "size " + w[1] + " out of 1..16384");
 		}
-		Interpolation kind;
-		try {
-			kind = Interpolation.valueOf(w[2].toUpperCase(Locale.ROOT));
-		} catch (IllegalArgumentException e) {
-			throw bad(step, "unknown interpolation '" + w[2] + "'");
-		}
-		return new Resize(width, height, kind, w.length == 4);
+		String option = w.length == 4 ? w[3] : "";
+		Mode mode = switch (w[2] + " " + option) {
+			case "nearest " -> Mode.NEAREST;
+			case "bilinear " -> Mode.BILINEAR;
+			case "bilinear align-corners" -> Mode.BILINEAR_ALIGN_CORNERS;
+			case "bilinear antialias" -> Mode.BILINEAR_ANTIALIAS;
+			case "bicubic " -> Mode.BICUBIC;
+			case "bicubic antialias" -> Mode.BICUBIC_ANTIALIAS;
+			case "area " -> Mode.AREA;
+			default -> throw bad(step, option.isEmpty() ? "unknown interpolation '" + w[2] + "'"
+					: "'" + w[2] + " " + option + "' is not a mode (antialias: bilinear or bicubic; align-corners: bilinear)");
+		};
+		return new Resize(width, height, mode);
 	}
 
 	private static SliceOp words(String step, String[] w, int n, SliceOp op) {

@@ -45,7 +45,7 @@ public final class Architectures {
 				+ ", or a .json file with the fields of a ViT configuration");
 	}
 
-	static <T> T json(Path file, Class<T> type) throws BadInputException {
+	public static <T> T json(Path file, Class<T> type) throws BadInputException {
 		try {
 			T value = new Gson().fromJson(Files.readString(file), type);
 			if (value == null) {

@@ -12,7 +12,7 @@ import org.medad.core.model.Tensor;
  * (METHODS.md §1.10): separate q/k/v are stacked into qkv, DINOv2's raw class token gets position row 0 folded in,
  * position row 0 is dropped where timm's table has none, mask tokens are discarded.
  */
-final class HfKeys {
+public final class HfKeys {
 	private static final Pattern LAYER = Pattern.compile("encoder\\.layer\\.(\\d+)\\.(.+)");
 	private static final Map<String, String> NAMES = Map.ofEntries(Map.entry("norm1.", "norm1."),
 			Map.entry("norm2.", "norm2."), Map.entry("layernorm_before.", "norm1."),
@@ -24,16 +24,16 @@ final class HfKeys {
 	private HfKeys() {
 	}
 
-	static boolean isHf(Map<String, Tensor> sd) {
+	public static boolean isHf(Map<String, Tensor> sd) {
 		return sd.keySet().stream().anyMatch(k -> k.startsWith("embeddings.") || k.startsWith("vit.embeddings."));
 	}
 
-	static boolean isMetaDinov2(Map<String, Tensor> sd) {
+	public static boolean isMetaDinov2(Map<String, Tensor> sd) {
 		return sd.containsKey("register_tokens") || (sd.containsKey("mask_token") && sd.containsKey("pos_embed"));
 	}
 
 	/** {@code posHasCls}: whether the target table keeps a class row (MAE) or not (DINOv2). */
-	static Map<String, Tensor> fromHf(Map<String, Tensor> hf, boolean posHasCls) {
+	public static Map<String, Tensor> fromHf(Map<String, Tensor> hf, boolean posHasCls) {
 		Map<String, Tensor> sd = new LinkedHashMap<>();
 		hf.forEach((k, v) -> sd.put(k.startsWith("vit.") ? k.substring(4) : k, v));
 		Map<String, Tensor> out = new LinkedHashMap<>();
@@ -80,7 +80,7 @@ final class HfKeys {
 		return out;
 	}
 
-	static Map<String, Tensor> fromMetaDinov2(Map<String, Tensor> meta) {
+	public static Map<String, Tensor> fromMetaDinov2(Map<String, Tensor> meta) {
 		Map<String, Tensor> out = new LinkedHashMap<>();
 		Tensor pos = meta.get("pos_embed");
 		meta.forEach((k, v) -> {

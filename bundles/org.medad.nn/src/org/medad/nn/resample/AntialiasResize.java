@@ -1,35 +1,19 @@
 package org.medad.nn.resample;
 
+import org.medad.core.image.Resample;
+
 /**
- * Antialiased 1-D resize matrices and separable 2-D resizing in double precision (METHODS.md, "AA-bicubic"): scale
- * s = in/out, support S·max(s,1), centre s·(i+0.5), weights normalised to sum 1, align_corners=False.
+ * Separable 2-D resizing in double precision (position tables, patch kernels) with the resampler's antialiased
+ * weights (METHODS.md, "AA-bicubic"): scale s = in/out, support S·max(s,1), centre s·(i+0.5), weights normalised to
+ * sum 1, align_corners=False.
  */
 public final class AntialiasResize {
 	private AntialiasResize() {
 	}
 
-	/** (out × in) matrix: row i holds the weights of output sample i. */
+	/** (out × in) matrix: row i holds the weights of output sample i ({@link Resample#matrix}). */
 	public static double[][] matrix(int in, int out, Filter filter) {
-		double scale = (double) in / out;
-		double stretch = Math.max(scale, 1);
-		double support = filter.support() * stretch;
-		double[][] m = new double[out][in];
-		for (int i = 0; i < out; i++) {
-			double centre = scale * (i + 0.5);
-			int lo = Math.max((int) (centre - support + 0.5), 0);
-			int hi = Math.min((int) (centre + support + 0.5), in);
-			double total = 0;
-			for (int j = lo; j < hi; j++) {
-				m[i][j] = filter.weight((j - centre + 0.5) / stretch);
-				total += m[i][j];
-			}
-			if (total != 0) {
-				for (int j = lo; j < hi; j++) {
-					m[i][j] /= total;
-				}
-			}
-		}
-		return m;
+		return Resample.matrix(in, out, filter.mode());
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.medad.nn.resample;
 
+import org.medad.core.image.Resample;
 import org.medad.nn.Module;
 
 import ai.djl.ndarray.NDArray;
@@ -33,21 +34,14 @@ public final class Interpolation {
 		return byRow.reshape(lead, width, height).transpose(0, 2, 1).reshape(outShape);
 	}
 
-	/** (out × in) linear interpolation weights, row-major. */
+	/** (out × in) linear interpolation weights, row-major, from the resampler ({@link Resample#matrix}). */
 	public static float[] matrix(int in, int out, boolean alignCorners) {
+		double[][] w = Resample.matrix(in, out, alignCorners ? Resample.Mode.BILINEAR_ALIGN_CORNERS : Resample.Mode.BILINEAR);
 		float[] m = new float[out * in];
 		for (int i = 0; i < out; i++) {
-			double src;
-			if (alignCorners) {
-				src = out > 1 ? (double) i * (in - 1) / (out - 1) : 0;
-			} else {
-				src = Math.max((i + 0.5) * in / out - 0.5, 0);
+			for (int j = 0; j < in; j++) {
+				m[i * in + j] = (float) w[i][j];
 			}
-			int i0 = Math.min((int) Math.floor(src), in - 1);
-			int i1 = Math.min(i0 + 1, in - 1);
-			double lambda = src - i0;
-			m[i * in + i0] += (float) (1 - lambda);
-			m[i * in + i1] += (float) lambda;
 		}
 		return m;
 	}

@@ -1,4 +1,4 @@
-package org.medad.nn.checkpoint;
+package org.medad.importer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,16 +15,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medad.core.error.ModelException;
 import org.medad.core.model.Tensor;
-import org.medad.nn.NnTesting;
-import org.medad.nn.checkpoint.FoundationImport.Source;
+import org.medad.importer.clip.OpenAiClipImporter;
+import org.medad.importer.qfae.QfaeCheckpointImporter;
+import org.medad.importer.qfae.QfaeLayout;
+import org.medad.importer.vit.HuggingFaceImporter;
+import org.medad.importer.vit.TimmImporter;
+import org.medad.nn.checkpoint.Architectures;
+import org.medad.nn.checkpoint.Checkpoints;
 import org.medad.nn.layer.Activation;
 import org.medad.nn.vit.VitConfig;
 import org.medad.nn.vit.VitConfig.PosEmbed;
 
 import ai.djl.ndarray.NDManager;
 
-/** Foundation weights in timm, Hugging Face, Meta, OpenAI and QFAE layouts imported onto the product's names. */
-class FoundationImportTest {
+/**
+ * Foundation weights in timm, Hugging Face, Meta, OpenAI and QFAE layouts imported onto the product's names, by the
+ * importer services a bundle registers.
+ */
+class ImportersTest {
 	@TempDir
 	Path tmp;
 
@@ -41,36 +49,37 @@ class FoundationImportTest {
 		assertEquals(new java.util.TreeSet<>(expected.keySet()), new java.util.TreeSet<>(actual.keySet()));
 		expected.forEach((k, v) -> {
 			assertArrayEquals(v.shape(), actual.get(k).shape(), k);
-			NnTesting.assertClose(v.data(), actual.get(k).data(), 1e-6, k);
+			ImporterTesting.assertClose(v.data(), actual.get(k).data(), 1e-6, k);
 		});
 	}
 
-	private FoundationImport.Result run(Source from, String fixture, String arch) throws Exception {
-		try (NDManager m = NnTesting.manager()) {
+	private Imported run(WeightImporter from, String fixture, String arch) throws Exception {
+		try (NDManager m = ImporterTesting.manager()) {
 			List<String> log = new ArrayList<>();
-			return FoundationImport.convert(m, from, Checkpoints.read(NnTesting.fixture(fixture, tmp)), arch, log::add);
+			return from.convert(m, Checkpoints.unwrap(Checkpoints.read(ImporterTesting.fixture(fixture, tmp))), arch,
+					log::add);
 		}
 	}
 
 	@Test
 	void huggingFaceDinov2WithRegistersBecomesTimm() throws Exception {
-		var r = run(Source.HF, "import_dinov2_hf.safetensors", arch(TINY).toString());
-		assertSame(Checkpoints.read(NnTesting.fixture("import_dinov2_expected.safetensors", tmp)), r.weights());
+		var r = run(new HuggingFaceImporter(), "import_dinov2_hf.safetensors", arch(TINY).toString());
+		assertSame(Checkpoints.read(ImporterTesting.fixture("import_dinov2_expected.safetensors", tmp)), r.weights());
 		assertTrue(r.steps().get(0).contains("Hugging Face"), r.steps().toString());
 	}
 
 	@Test
 	void metaDinov2PthBecomesTimm() throws Exception {
-		var r = run(Source.TIMM, "import_dinov2_meta.pth", arch(TINY).toString());
-		assertSame(Checkpoints.read(NnTesting.fixture("import_dinov2_expected.safetensors", tmp)), r.weights());
+		var r = run(new TimmImporter(), "import_dinov2_meta.pth", arch(TINY).toString());
+		assertSame(Checkpoints.read(ImporterTesting.fixture("import_dinov2_expected.safetensors", tmp)), r.weights());
 	}
 
 	@Test
 	void positionTableIsResampledToTheConfiguredGrid() throws Exception {
-		var r = run(Source.TIMM, "import_dinov2_grid6.safetensors", arch(TINY).toString());
-		Tensor expected = Checkpoints.read(NnTesting.fixture("import_dinov2_grid6.expected.safetensors", tmp)).get("pos_embed");
+		var r = run(new TimmImporter(), "import_dinov2_grid6.safetensors", arch(TINY).toString());
+		Tensor expected = Checkpoints.read(ImporterTesting.fixture("import_dinov2_grid6.expected.safetensors", tmp)).get("pos_embed");
 		assertArrayEquals(new long[] { 1, 16, 32 }, r.weights().get("pos_embed").shape());
-		NnTesting.assertClose(expected.data(), r.weights().get("pos_embed").data(), 1e-5, "pos 6x6 -> 4x4");
+		ImporterTesting.assertClose(expected.data(), r.weights().get("pos_embed").data(), 1e-5, "pos 6x6 -> 4x4");
 		assertTrue(r.steps().contains("position table 6x6 -> 4x4 (AA-bicubic)"), r.steps().toString());
 	}
 
@@ -78,10 +87,10 @@ class FoundationImportTest {
 	void patchSizeChangeResamplesKernelAndTable() throws Exception {
 		VitConfig mae = new VitConfig("tiny-mae", 24, 4, 3, 32, 2, 4, 64, true, true, false, true, 0, PosEmbed.LEARNED,
 				true, false, 1e-6, Activation.GELU);
-		Map<String, Tensor> source = Checkpoints.read(NnTesting.fixture("vit_mae.safetensors", tmp));
+		Map<String, Tensor> source = Checkpoints.read(ImporterTesting.fixture("vit_mae.safetensors", tmp));
 		source.keySet().removeIf(k -> k.equals("input") || k.startsWith("out."));
-		try (NDManager m = NnTesting.manager()) {
-			var r = FoundationImport.convert(m, Source.TIMM, source, arch(mae).toString(), s -> {
+		try (NDManager m = ImporterTesting.manager()) {
+			var r = new TimmImporter().convert(m, source, arch(mae).toString(), s -> {
 			});
 			assertArrayEquals(new long[] { 32, 3, 4, 4 }, r.weights().get("patch_embed.proj.weight").shape());
 			assertArrayEquals(new long[] { 1, 37, 32 }, r.weights().get("pos_embed").shape(), "cls row + 6x6");
@@ -94,7 +103,7 @@ class FoundationImportTest {
 	void openAiClipTorchScriptSplitsIntoVisualAndText() throws Exception {
 		VitConfig visual = new VitConfig("clip-tiny", 8, 4, 3, 16, 2, 2, 64, true, false, false, true, 0,
 				PosEmbed.LEARNED, true, true, 1e-5, Activation.QUICK_GELU);
-		var r = run(Source.OPENAI_CLIP, "tiny_clip_openai.pt", arch(visual).toString());
+		var r = run(new OpenAiClipImporter(), "tiny_clip_openai.pt", arch(visual).toString());
 		Map<String, Tensor> w = r.weights();
 		assertTrue(w.containsKey("visual.blocks.1.attn.qkv.weight") && w.containsKey("visual.cls_token"), w.keySet().toString());
 		assertTrue(w.containsKey("text.blocks.0.mlp.fc1.weight") && w.containsKey("text.token_embedding.weight"));
@@ -105,16 +114,16 @@ class FoundationImportTest {
 	@Test
 	void qfaeCheckpointIsCheckedKeyByKey() throws Exception {
 		QfaeLayout.Sizes tiny = new QfaeLayout.Sizes(TINY, 24, 2, 4, 8, 48, 1, 4, 48, 14, 3);
-		var r = run(Source.QFAE_PTH, "import_qfae_tiny.pth", arch(tiny).toString());
+		var r = run(new QfaeCheckpointImporter(), "import_qfae_tiny.pth", arch(tiny).toString());
 		assertEquals("qfae", r.settings().get("architecture"));
-		assertEquals(Checkpoints.read(NnTesting.fixture("import_qfae_tiny.pth", tmp)).keySet(), r.weights().keySet());
+		assertEquals(Checkpoints.read(ImporterTesting.fixture("import_qfae_tiny.pth", tmp)).keySet(), r.weights().keySet());
 	}
 
 	@Test
 	void wrongArchitectureListsTheKeys() throws Exception {
 		QfaeLayout.Sizes wrong = new QfaeLayout.Sizes(TINY.withDepth(4), 24, 2, 4, 8, 64, 1, 4, 48, 14, 3);
 		ModelException e = assertThrows(ModelException.class,
-				() -> run(Source.QFAE_PTH, "import_qfae_tiny.pth", arch(wrong).toString()));
+				() -> run(new QfaeCheckpointImporter(), "import_qfae_tiny.pth", arch(wrong).toString()));
 		assertEquals(4, e.exitCode());
 		String msg = e.getMessage();
 		assertTrue(msg.contains("missing key") && msg.contains("encoders.0.model.blocks.3.norm1.weight"), msg);

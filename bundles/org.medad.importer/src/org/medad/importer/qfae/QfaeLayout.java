@@ -1,4 +1,4 @@
-package org.medad.nn.checkpoint;
+package org.medad.importer.qfae;
 
 import org.medad.nn.Container;
 import org.medad.nn.Module;
@@ -13,7 +13,8 @@ import ai.djl.ndarray.NDManager;
 /**
  * The module tree of QFAE's {@code MQViTAE} state dict (METHODS.md §1.10): encoders.0.model (DINOv2), the final
  * projection, the Q-Former "junction" and the decoder. The detector runs it; import uses it to check every key and
- * shape of a {@code last_ckpt.pth} before writing a package.
+ * shape of a {@code last_ckpt.pth} before writing a package. It belongs to QFAE: it moves to the QFAE detector
+ * bundle with {@link QfaeCheckpointImporter} when that bundle exists.
  */
 public final class QfaeLayout extends Module {
 

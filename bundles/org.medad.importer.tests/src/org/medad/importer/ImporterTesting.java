@@ -1,0 +1,57 @@
+package org.medad.importer;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.medad.compute.ComputeDevice;
+import org.medad.compute.ComputeService;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import ai.djl.ndarray.NDManager;
+
+/** The services the importer tests need, fixture files (tools/fixtures/nn_fixtures.py) and comparisons. */
+final class ImporterTesting {
+	private ImporterTesting() {
+	}
+
+	static <T> T service(Class<T> type) throws InterruptedException {
+		var context = FrameworkUtil.getBundle(ImporterTesting.class).getBundleContext();
+		ServiceTracker<T, T> t = new ServiceTracker<>(context, type, null);
+		t.open();
+		T s = t.waitForService(10_000);
+		assertNotNull(s, type.getSimpleName() + " not registered");
+		return s;
+	}
+
+	static NDManager manager() throws Exception {
+		return service(ComputeService.class).newManager(ComputeDevice.CPU);
+	}
+
+	/** A fixture copied out of the bundle to a file (readers take paths). */
+	static Path fixture(String name, Path tmp) throws IOException {
+		Path file = tmp.resolve(name);
+		try (InputStream in = ImporterTesting.class.getResourceAsStream("/fixtures/" + name)) {
+			assertNotNull(in, "fixture " + name + " missing: run tools/fixtures/nn_fixtures.py");
+			Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+		}
+		return file;
+	}
+
+	static void assertClose(float[] expected, float[] actual, double tol, String what) {
+		if (expected.length != actual.length) {
+			fail(what + ": " + actual.length + " values, expected " + expected.length);
+		}
+		for (int i = 0; i < expected.length; i++) {
+			if (!(Math.abs(expected[i] - actual[i]) <= tol)) {
+				fail(String.format("%s: at %d expected %g, got %g, tolerance %g", what, i, expected[i], actual[i], tol));
+			}
+		}
+	}
+}
