@@ -39,6 +39,7 @@ import org.medad.core.settings.Settings;
 import org.medad.core.settings.SettingsSchema;
 import org.medad.io.format.StandardFormats;
 import org.medad.phantom.PhantomDataset;
+import org.medad.phantom.PhantomVolumes;
 
 /**
  * The workflows run the input a detector declares (channels and steps) on every slice in training, on the shots and
@@ -54,11 +55,19 @@ class InputPipelineTest {
 	private static final class RgbProbe implements AnomalyDetector {
 		TrainingData seen;
 		final List<Volume> scored = new ArrayList<>();
+		final InputSpec input;
+
+		RgbProbe() {
+			this(new InputSpec("axial", 16, Channels.RGB, STEPS));
+		}
+
+		RgbProbe(InputSpec input) {
+			this.input = input;
+		}
 
 		@Override
 		public DetectorDescriptor descriptor() {
-			return new DetectorDescriptor("rgbprobe", "RGB probe", "1", LearnsFrom.FEW_SHOT,
-					new InputSpec("axial", 16, Channels.RGB, STEPS), "");
+			return new DetectorDescriptor("rgbprobe", "RGB probe", "1", LearnsFrom.FEW_SHOT, input, "");
 		}
 
 		@Override
@@ -213,6 +222,20 @@ class InputPipelineTest {
 		bad.put("input", Map.of("channels", "cmyk", "steps", List.of()));
 		ModelException c = assertThrows(ModelException.class, () -> InputPipeline.of(rewrite(pkg, bad, "cmyk")));
 		assertTrue(c.getMessage().contains("cmyk"), c.getMessage());
+	}
+
+	@Test
+	void volumesAreSlicedInThePlaneTheDetectorDeclares() throws Exception {
+		Path data = tmp.resolve("vols");
+		new PhantomVolumes(32, 6, 2, 1, 1, 1, 3).write(data, StandardFormats.create(), ProgressMonitor.NULL);
+		RgbProbe probe = new RgbProbe(new InputSpec("coronal", 16));
+		ModelPackage pkg = new TrainingRun(StandardFormats.create(), ProgressMonitor.NULL).withShots(ShotSelection.seeded(1))
+				.run(new InstalledDetector(probe, "test", "1"), data, tmp.resolve("m"), Map.of(), 1);
+		assertEquals(64, probe.seen.normals().size(), "2 volumes x 32 coronal slices");
+		Volume slice = probe.seen.normals().load(0);
+		assertEquals(32, slice.width(), "x");
+		assertEquals(6, slice.height(), "z: a coronal slice");
+		assertEquals("coronal", pkg.manifest().preprocessing().get("slicePlane"));
 	}
 
 	private ModelPackage rewrite(ModelPackage pkg, Map<String, Object> preprocessing, String name) throws Exception {

@@ -33,6 +33,7 @@ import org.medad.io.dataset.Case;
 import org.medad.io.dataset.CaseSlices;
 import org.medad.io.dataset.LabelledCaseSlices;
 import org.medad.io.dataset.SliceSpec;
+import org.medad.io.dataset.Slicing;
 import org.medad.io.format.ImageFormats;
 import org.medad.metrics.F1Max;
 
@@ -46,6 +47,9 @@ public final class TrainingRun {
 	private ShotSelection shots;
 	private List<Path> others = List.of();
 	private String othersSplit = "test";
+	private SliceSpec chosenSlices;
+	private boolean resume;
+	private boolean overwrite;
 
 	public TrainingRun(ImageFormats formats, ProgressMonitor monitor) {
 		this.formats = formats;
@@ -71,35 +75,41 @@ public final class TrainingRun {
 		return this;
 	}
 
+	/**
+	 * The slices {@code spec} selects from volumes (default: all slices in the plane the detector declares; 2D images
+	 * are used whole).
+	 */
+	public TrainingRun withSlices(SliceSpec spec) {
+		this.chosenSlices = spec;
+		return this;
+	}
+
+	/**
+	 * Continue from the checkpoint an interrupted run left in {@link FolderCheckpoints#beside(Path) MODEL.checkpoint}
+	 * (detectors that train in epochs leave one after each epoch). Without it a fresh run refuses to start over an
+	 * existing checkpoint, so that no interrupted run is lost by accident; the checkpoint is removed once the model is
+	 * written.
+	 */
+	public TrainingRun resuming(boolean resume) {
+		this.resume = resume;
+		return this;
+	}
+
+	/**
+	 * Replace an existing model package at the output; nothing else that is there (a file, a folder of the user's, the
+	 * data itself) ever is: those are refused before any work.
+	 */
+	public TrainingRun overwriting(boolean overwrite) {
+		this.overwrite = overwrite;
+		return this;
+	}
+
+	/** Trains {@code detector} on {@code data} with the settings {@code overrides} and writes the package at {@code out}. */
 	public ModelPackage run(InstalledDetector detector, Path data, Path out, Map<String, String> overrides, long seed)
 			throws MedadException, IOException {
-		return run(detector, data, out, overrides, seed, SliceSpec.ALL_AXIAL);
-	}
-
-	/** Trains on the slices {@code spec} selects from volumes (2D images are used whole). */
-	public ModelPackage run(InstalledDetector detector, Path data, Path out, Map<String, String> overrides, long seed,
-			SliceSpec spec) throws MedadException, IOException {
-		return run(detector, data, out, overrides, seed, spec, false);
-	}
-
-	/**
-	 * As above, leaving a checkpoint after each epoch in {@link FolderCheckpoints#beside(Path) MODEL.checkpoint} (for
-	 * detectors that train in epochs) and, with {@code resume}, continuing from it. A fresh run refuses to start over
-	 * an existing checkpoint, so that no interrupted run is lost by accident; the checkpoint is removed once the model
-	 * is written.
-	 */
-	public ModelPackage run(InstalledDetector detector, Path data, Path out, Map<String, String> overrides, long seed,
-			SliceSpec spec, boolean resume) throws MedadException, IOException {
-		return run(detector, data, out, overrides, seed, spec, resume, false);
-	}
-
-	/**
-	 * As above; an existing model package at {@code out} is replaced only with {@code overwrite}, and nothing else that
-	 * is there (a file, a folder of the user's, the data itself) ever: those are refused before any work.
-	 */
-	public ModelPackage run(InstalledDetector detector, Path data, Path out, Map<String, String> overrides, long seed,
-			SliceSpec spec, boolean resume, boolean overwrite) throws MedadException, IOException {
 		Settings settings = detector.detector().settingsSchema().parse(overrides);
+		InputPipeline input = input(detector, settings);
+		SliceSpec spec = chosenSlices != null ? chosenSlices : declaredPlane(detector, settings);
 		List<Path> read = new ArrayList<>(others);
 		read.add(data);
 		OutputGuard.apartFrom(out, "--out", read);
@@ -136,7 +146,6 @@ public final class TrainingRun {
 		FolderCheckpoints checkpoints = new FolderCheckpoints(folder, identity, template, resume);
 		long start = System.nanoTime();
 		CaseSlices slices = new CaseSlices(normals, formats, spec);
-		InputPipeline input = input(detector, settings);
 		List<Map<String, Object>> otherRecords = new ArrayList<>();
 		TrainingData trainingData = trainingData(detector, dataset, input, slices, seed, data)
 				.withOthers(others(input, otherRecords));
@@ -169,6 +178,17 @@ public final class TrainingRun {
 			return n.intValue();
 		}
 		return 1;
+	}
+
+	/** All slices in the plane the detector's input declares (axial when it names none known). */
+	private static SliceSpec declaredPlane(InstalledDetector detector, Settings settings) throws ModelException {
+		String plane = detector.detector().input(settings).plane();
+		try {
+			return new SliceSpec(Slicing.Plane.of(plane), 0, -1);
+		} catch (IllegalArgumentException e) {
+			throw new ModelException("detector '" + detector.descriptor().id() + "' declares the plane '" + plane
+					+ "': axial, coronal or sagittal");
+		}
 	}
 
 	/** The input the detector declares for these settings; a step it cannot declare is a fault of that detector. */

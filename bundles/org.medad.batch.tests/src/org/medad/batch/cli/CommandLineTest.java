@@ -39,6 +39,25 @@ class CommandLineTest {
 	}
 
 	@Test
+	void otherDataSetsAreNamedWithAlsoAndRecorded() throws Exception {
+		Path data = tmp.resolve("ph");
+		Path other = tmp.resolve("ph2");
+		assertEquals(0, run("phantom", "--out", data.toString(), "--seed", "3", "--train", "4", "--valid", "2", "--test",
+				"2", "--size", "32").code());
+		assertEquals(0, run("phantom", "--out", other.toString(), "--seed", "4", "--train", "2", "--valid", "1", "--test",
+				"3", "--size", "32").code());
+		CliRun r = run("train", "--detector", "pixelstats", "--data", data.toString(), "--out", tmp.resolve("m").toString(),
+				"--set", "size=32", "--also", other.toString(), "--also-split", "valid");
+		assertEquals(0, r.code(), r.err());
+		String json = Files.readString(tmp.resolve("m/model.json"));
+		assertTrue(json.contains("\"others\"") && json.contains("\"name\": \"ph2\"") && json.contains("\"split\": \"valid\""),
+				json);
+		CliRun into = run("train", "--detector", "pixelstats", "--data", data.toString(), "--out",
+				other.resolve("m").toString(), "--also", other.toString());
+		assertEquals(3, into.code(), "the model may not go inside an input: " + into.err());
+	}
+
+	@Test
 	void aCheckpointIsNeverOverwrittenByAFreshRun() throws Exception {
 		Path data = tmp.resolve("ph");
 		assertEquals(0, run("phantom", "--out", data.toString(), "--seed", "3").code());
@@ -175,6 +194,19 @@ class CommandLineTest {
 		assertEquals(4, bad.code(), bad.err());
 		assertTrue(bad.err().contains("1 missing key") && bad.err().contains("blocks.0.mlp.fc2.bias"), bad.err());
 		assertTrue(!Files.exists(tmp.resolve("pkg2")));
+	}
+
+	@Test
+	void modelsImportFindsItsSourcesAmongTheInstalledImporters() throws Exception {
+		CliRun help = run("help", "models");
+		for (String source : new String[] { "timm: ", "hf: ", "openai-clip: ", "qfae-pth: " }) {
+			assertTrue(help.out().contains("    " + source), source + " listed: " + help.out());
+		}
+		CliRun unknown = run("models", "import", "--from", "onnx", tmp.resolve("x.onnx").toString(), "--out",
+				tmp.resolve("p").toString());
+		assertEquals(2, unknown.code(), unknown.err());
+		assertTrue(unknown.err().contains("unknown --from onnx: installed importers are hf, openai-clip, qfae-pth, timm"),
+				unknown.err());
 	}
 
 	@Test

@@ -15,7 +15,6 @@ import org.medad.core.detect.PackageCheck;
 import org.medad.core.detect.TrainedModel;
 import org.medad.core.model.ModelPackage;
 import org.medad.core.output.OutputGuard;
-import org.medad.io.dataset.SliceSpec;
 import org.medad.io.format.ImageFormats;
 import org.medad.phantom.PhantomDataset;
 
@@ -94,8 +93,8 @@ public final class DemoCommand implements Command {
 		adoptLegacyData(out, data);
 		spec.write(data, progress);
 		// the demo's own model: replaced on every run
-		ModelPackage pkg = new TrainingRun(formats, progress).run(detector, data, out.resolve("model"), Map.of(),
-				spec.seed(), SliceSpec.ALL_AXIAL, false, true);
+		ModelPackage pkg = new TrainingRun(formats, progress).overwriting(true).run(detector, data,
+				out.resolve("model"), Map.of(), spec.seed());
 		Map<String, Object> metrics;
 		try (TrainedModel model = PackageCheck.open(detector.detector(), pkg)) {
 			metrics = new Evaluation(formats, progress).run(model, pkg, data, new Evaluation.Options("test", null, true),

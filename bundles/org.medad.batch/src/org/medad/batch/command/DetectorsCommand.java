@@ -61,9 +61,9 @@ public final class DetectorsCommand implements Command {
 		}
 		for (InstalledDetector d : all) {
 			DetectorDescriptor s = d.descriptor();
-			console.out().printf("%-12s %-32s %-8s learns from %-9s input %s %dpx  (%s %s)%n", s.id(), s.name(),
-					s.version(), s.learnsFrom().label(), s.input().plane(), s.input().size(), d.bundle(),
-					d.bundleVersion());
+			console.out().printf("%-12s %-32s %-8s learns from %-9s input %s %dpx %s  (%s %s)%n", s.id(), s.name(),
+					s.version(), s.learnsFrom().label(), s.input().plane(), s.input().size(),
+					s.input().channels().label(), d.bundle(), d.bundleVersion());
 			if (args.flag("--settings")) {
 				for (SettingSpec spec : d.detector().settingsSchema().specs()) {
 					console.out().printf("    %-14s %-8s default %-10s %-16s %s%n", spec.key(),
@@ -83,7 +83,12 @@ public final class DetectorsCommand implements Command {
 		m.put("bundle", d.bundle());
 		m.put("bundleVersion", d.bundleVersion());
 		m.put("learnsFrom", s.learnsFrom().label());
-		m.put("input", Map.of("plane", s.input().plane(), "size", s.input().size()));
+		Map<String, Object> input = new LinkedHashMap<>();
+		input.put("plane", s.input().plane());
+		input.put("size", s.input().size());
+		input.put("channels", s.input().channels().label());
+		input.put("steps", s.input().steps());
+		m.put("input", input);
 		m.put("description", s.description());
 		if (!d.detector().quickSettings().isEmpty()) {
 			m.put("quickSettings", new java.util.TreeMap<>(d.detector().quickSettings()));

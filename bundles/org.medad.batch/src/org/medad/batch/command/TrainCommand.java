@@ -52,7 +52,8 @@ public final class TrainCommand implements Command {
 				""" + DeviceOption.USAGE + """
 
 				  --seed N        seed of all randomness (default 0)
-				  --plane P       axial (default), coronal or sagittal: the slices taken from 3D volumes
+				  --plane P       axial, coronal or sagittal: the slices taken from 3D volumes (default: the plane
+				                  the detector declares, axial for all shipped ones)
 				  --slices A:B    slice indices A (inclusive) to B (exclusive) of each volume, e.g. 60:100
 				  --resume        continue an interrupted run from MODEL.checkpoint (detectors that train in epochs
 				                  leave one after each epoch; same data, settings and seed required)
@@ -78,11 +79,14 @@ public final class TrainCommand implements Command {
 	public int run(Args args, Console console) throws Exception {
 		var detector = catalog.require(args.require("--detector"));
 		DeviceOption.apply(args, compute);
-		SliceSpec spec;
-		try {
-			spec = SliceSpec.parse(args.get("--plane", null), args.get("--slices", null));
-		} catch (IllegalArgumentException e) {
-			throw new UsageException(e.getMessage());
+		SliceSpec spec = null; // unless asked for: every slice in the plane the detector declares
+		if (args.get("--plane", null) != null || args.get("--slices", null) != null) {
+			try {
+				spec = SliceSpec.parse(args.get("--plane", detector.descriptor().input().plane()),
+						args.get("--slices", null));
+			} catch (IllegalArgumentException e) {
+				throw new UsageException(e.getMessage());
+			}
 		}
 		TrainingRun run = new TrainingRun(formats, new ConsoleProgress(console.err()));
 		if (args.get("--shot-list", null) != null) {
@@ -104,9 +108,12 @@ public final class TrainCommand implements Command {
 			}
 			run.withOthers(others, args.get("--also-split", "test"));
 		}
-		ModelPackage pkg = run.run(detector,
-				Path.of(args.require("--data")), Path.of(args.require("--out")), args.settings(),
-				args.longValue("--seed", 0), spec, args.flag("--resume"), args.flag("--overwrite"));
+		if (spec != null) {
+			run.withSlices(spec);
+		}
+		ModelPackage pkg = run.resuming(args.flag("--resume")).overwriting(args.flag("--overwrite"))
+				.run(detector, Path.of(args.require("--data")), Path.of(args.require("--out")), args.settings(),
+						args.longValue("--seed", 0));
 		var m = pkg.manifest();
 		if (m.thresholds() == null || m.thresholds().image() == null) {
 			console.err().println("note: no image threshold was calibrated ("

@@ -46,11 +46,7 @@ public final class Slicing {
 			throw new BadInputException(volume.source() + ": slice range " + from + ".." + to + " is outside the "
 					+ n + " " + plane.name().toLowerCase() + " slices");
 		}
-		double[] sp = volume.geometry().spacing();
-		int a = plane.axis == 0 ? 1 : 0;
-		int b = plane.axis == 2 ? 1 : 2;
-		Geometry g = new Geometry(new double[] { sp[a], sp[b] }, new double[2], new double[] { 1, 0, 0, 1 },
-				volume.geometry().spacingKnown());
+		Geometry g = sliceGeometry(volume.geometry(), plane);
 		List<Volume> out = new ArrayList<>();
 		for (int k = from; k < to; k++) {
 			Map<String, String> meta = new LinkedHashMap<>(volume.metadata());
@@ -60,6 +56,15 @@ public final class Slicing {
 					Views.hyperSlice(volume.voxels(), plane.axis, k), g, volume.modality(), meta));
 		}
 		return out;
+	}
+
+	/** The 2D geometry of a slice in {@code plane}: the in-plane spacings, at the origin, axes as stored. */
+	public static Geometry sliceGeometry(Geometry volume, Plane plane) {
+		double[] sp = volume.spacing();
+		int a = plane.axis == 0 ? 1 : 0;
+		int b = plane.axis == 2 ? 1 : 2;
+		return new Geometry(new double[] { sp[a], sp[b] }, new double[2], new double[] { 1, 0, 0, 1 },
+				volume.spacingKnown());
 	}
 
 	/**

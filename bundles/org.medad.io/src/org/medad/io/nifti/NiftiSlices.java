@@ -20,6 +20,7 @@ import org.medad.core.image.Geometry;
 import org.medad.core.image.Images;
 import org.medad.core.image.Volume;
 import org.medad.core.model.AtomicFiles;
+import org.medad.io.dataset.Slicing;
 import org.medad.io.format.AxialSlices;
 import org.medad.io.raw.FloatOutput;
 import org.medad.io.raw.VoxelDecoder;
@@ -66,23 +67,23 @@ public final class NiftiSlices {
 			this.file = file;
 			this.dims = h.dims().clone();
 			this.geometry = geometry;
-			double[] sp = geometry.spacing();
-			this.sliceGeometry = new Geometry(new double[] { sp[0], sp[1] }, new double[2], new double[] { 1, 0, 0, 1 },
-					geometry.spacingKnown());
+			this.sliceGeometry = Slicing.sliceGeometry(geometry, Slicing.Plane.AXIAL);
 			this.decoder = new VoxelDecoder(h.dataType(file), h.order(), h.slope(), h.intercept());
 			long sliceBytes = dims[0] * dims[1] * decoder.type().bytes();
 			if (sliceBytes > Integer.MAX_VALUE - 8) {
 				throw BadInputException.of(file, "an axial slice of " + dims[0] + " x " + dims[1] + " is too large");
 			}
 			this.bytes = new byte[(int) sliceBytes];
+			InputStream raw = null;
 			try {
-				InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+				raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
 				this.in = gz ? new GZIPInputStream(raw, 1 << 16) : raw;
 				in.skipNBytes(h.voxOffset());
-			} catch (java.io.EOFException e) {
-				throw BadInputException.of(file, "ends before its voxel data (vox_offset " + h.voxOffset() + ")");
 			} catch (IOException e) {
-				throw BadInputException.of(file, "cannot be read: " + e.getMessage(), e);
+				closeQuietly(raw); // a bad gzip header or a short file must not leave the file open
+				throw e instanceof java.io.EOFException
+						? BadInputException.of(file, "ends before its voxel data (vox_offset " + h.voxOffset() + ")")
+						: BadInputException.of(file, "cannot be read: " + e.getMessage(), e);
 			}
 		}
 
@@ -123,6 +124,16 @@ public final class NiftiSlices {
 		@Override
 		public void close() throws IOException {
 			in.close();
+		}
+
+		private static void closeQuietly(InputStream s) {
+			if (s != null) {
+				try {
+					s.close();
+				} catch (IOException ignored) {
+					// the read error is what the user needs to see
+				}
+			}
 		}
 	}
 

@@ -37,6 +37,8 @@ class HeadlessProductTest {
 		assertEquals("org.medad.detector.pixelstats", px.get("bundle").getAsString());
 		assertEquals("normal", px.get("learnsFrom").getAsString());
 		assertEquals(128, px.getAsJsonObject("input").get("size").getAsInt());
+		assertEquals("grey", px.getAsJsonObject("input").get("channels").getAsString());
+		assertEquals(0, px.getAsJsonObject("input").getAsJsonArray("steps").size(), "pixelstats resizes itself");
 		assertFalse(r.out().contains("pixelmedian"), "the example detector is not part of the product");
 	}
 
