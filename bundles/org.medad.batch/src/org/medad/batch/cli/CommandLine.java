@@ -24,6 +24,7 @@ import org.medad.core.error.MedadException;
 import org.medad.core.error.UsageException;
 import org.medad.importer.WeightImporters;
 import org.medad.io.format.ImageFormats;
+import org.medad.run.Workflows;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -38,11 +39,11 @@ public class CommandLine {
 
 	@Activate
 	public CommandLine(@Reference DetectorCatalog catalog, @Reference ImageFormats formats,
-			@Reference ComputeService compute, @Reference WeightImporters importers) {
+			@Reference ComputeService compute, @Reference WeightImporters importers, @Reference Workflows workflows) {
 		for (Command c : List.of(new VersionCommand(), new DetectorsCommand(catalog), new ComputeCommand(compute), new InspectCommand(formats),
 				new ConvertCommand(formats), new PhantomCommand(formats),
-				new TrainCommand(catalog, formats, compute), new ScoreCommand(catalog, formats, compute),
-				new EvaluateCommand(catalog, formats, compute), new DemoCommand(catalog, formats), new ModelsCommand(compute, catalog, importers), new BenchCommand(formats, compute, catalog))) {
+				new TrainCommand(catalog, workflows, compute), new ScoreCommand(catalog, workflows, compute),
+				new EvaluateCommand(catalog, workflows, compute), new DemoCommand(catalog, workflows), new ModelsCommand(compute, catalog, importers), new BenchCommand(formats, compute, catalog))) {
 			commands.put(c.name(), c);
 		}
 	}

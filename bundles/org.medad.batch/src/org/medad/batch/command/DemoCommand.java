@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
+import org.medad.run.Workflows;
 import org.medad.batch.cli.Args;
 import org.medad.batch.cli.Command;
 import org.medad.batch.cli.Console;
@@ -15,17 +16,16 @@ import org.medad.core.detect.PackageCheck;
 import org.medad.core.detect.TrainedModel;
 import org.medad.core.model.ModelPackage;
 import org.medad.core.output.OutputGuard;
-import org.medad.io.format.ImageFormats;
 import org.medad.phantom.PhantomDataset;
 
 /** {@code medad demo}: phantom, train the baseline, evaluate, print the metrics. */
 public final class DemoCommand implements Command {
 	private final DetectorCatalog catalog;
-	private final ImageFormats formats;
+	private final Workflows workflows;
 
-	public DemoCommand(DetectorCatalog catalog, ImageFormats formats) {
+	public DemoCommand(DetectorCatalog catalog, Workflows workflows) {
 		this.catalog = catalog;
-		this.formats = formats;
+		this.workflows = workflows;
 	}
 
 	@Override
@@ -93,11 +93,11 @@ public final class DemoCommand implements Command {
 		adoptLegacyData(out, data);
 		spec.write(data, progress);
 		// the demo's own model: replaced on every run
-		ModelPackage pkg = new TrainingRun(formats, progress).overwriting(true).run(detector, data,
+		ModelPackage pkg = workflows.training(progress).overwriting(true).run(detector, data,
 				out.resolve("model"), Map.of(), spec.seed());
 		Map<String, Object> metrics;
 		try (TrainedModel model = PackageCheck.open(detector.detector(), pkg)) {
-			metrics = new Evaluation(formats, progress).run(model, pkg, data, new Evaluation.Options("test", null, true),
+			metrics = workflows.evaluation(progress, Workflows.DEFAULT_BATCH).run(model, pkg, data, new Evaluation.Options("test", null, true),
 					out.resolve("evaluation"));
 		}
 		if (args.flag("--json")) {

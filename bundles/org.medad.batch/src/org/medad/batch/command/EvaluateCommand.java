@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
+import org.medad.run.Workflows;
 import org.medad.batch.cli.Args;
 import org.medad.batch.cli.Command;
 import org.medad.batch.cli.Console;
@@ -11,19 +12,18 @@ import org.medad.batch.cli.ConsoleProgress;
 import org.medad.run.ModelLoader;
 import org.medad.run.Evaluation;
 import org.medad.core.detect.DetectorCatalog;
-import org.medad.io.format.ImageFormats;
 
 /** {@code medad evaluate}: score a labelled split and compute the metrics. */
 public final class EvaluateCommand implements Command {
 	private final DetectorCatalog catalog;
-	private final ImageFormats formats;
+	private final Workflows workflows;
 
 	private final org.medad.compute.ComputeService compute;
 
-	public EvaluateCommand(DetectorCatalog catalog, ImageFormats formats, org.medad.compute.ComputeService compute) {
+	public EvaluateCommand(DetectorCatalog catalog, Workflows workflows, org.medad.compute.ComputeService compute) {
 		this.compute = compute;
 		this.catalog = catalog;
-		this.formats = formats;
+		this.workflows = workflows;
 	}
 
 	@Override
@@ -68,7 +68,7 @@ public final class EvaluateCommand implements Command {
 		DeviceOption.apply(args, compute);
 		var loaded = ModelLoader.load(catalog, Path.of(args.require("--model")));
 		try (var model = loaded.model()) {
-			Map<String, Object> m = new Evaluation(formats, new ConsoleProgress(console.err()), batch).run(model,
+			Map<String, Object> m = workflows.evaluation(new ConsoleProgress(console.err()), batch).run(model,
 					loaded.pkg(), Path.of(args.require("--data")), options, out);
 			if (args.flag("--json")) {
 				console.json(m);

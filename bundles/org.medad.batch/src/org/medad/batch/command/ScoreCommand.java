@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.medad.run.Workflows;
 import org.medad.batch.cli.Args;
 import org.medad.batch.cli.Command;
 import org.medad.batch.cli.Console;
@@ -13,17 +14,16 @@ import org.medad.run.ModelLoader;
 import org.medad.run.ScoringRun;
 import org.medad.core.detect.DetectorCatalog;
 import org.medad.core.error.UsageException;
-import org.medad.io.format.ImageFormats;
 
 /** {@code medad score}: anomaly maps and scores for images, resumable. */
 public final class ScoreCommand implements Command {
 	private final DetectorCatalog catalog;
-	private final ImageFormats formats;
+	private final Workflows workflows;
 
-	public ScoreCommand(DetectorCatalog catalog, ImageFormats formats, org.medad.compute.ComputeService compute) {
+	public ScoreCommand(DetectorCatalog catalog, Workflows workflows, org.medad.compute.ComputeService compute) {
 		this.compute = compute;
 		this.catalog = catalog;
-		this.formats = formats;
+		this.workflows = workflows;
 	}
 
 	private final org.medad.compute.ComputeService compute;
@@ -67,7 +67,7 @@ public final class ScoreCommand implements Command {
 		DeviceOption.apply(args, compute);
 		var loaded = ModelLoader.load(catalog, Path.of(args.require("--model")));
 		try (var model = loaded.model()) {
-			int failed = new ScoringRun(formats, new ConsoleProgress(console.err()), batch).run(model, loaded.pkg(),
+			int failed = workflows.scoring(new ConsoleProgress(console.err()), batch).run(model, loaded.pkg(),
 					inputs, out);
 			console.out().println("scores in " + out.resolve("scores.csv").toAbsolutePath()
 					+ (failed > 0 ? "; " + failed + " cases failed, see errors.csv" : ""));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import org.medad.run.Workflows;
 import org.medad.batch.cli.Args;
 import org.medad.batch.cli.Command;
 import org.medad.batch.cli.Console;
@@ -15,17 +16,16 @@ import org.medad.core.detect.DetectorCatalog;
 import org.medad.core.error.UsageException;
 import org.medad.core.model.ModelPackage;
 import org.medad.io.dataset.SliceSpec;
-import org.medad.io.format.ImageFormats;
 
 /** {@code medad train}: fit a detector on a data set's normal images and write a model package. */
 public final class TrainCommand implements Command {
 	private final DetectorCatalog catalog;
-	private final ImageFormats formats;
+	private final Workflows workflows;
 	private final org.medad.compute.ComputeService compute;
 
-	public TrainCommand(DetectorCatalog catalog, ImageFormats formats, org.medad.compute.ComputeService compute) {
+	public TrainCommand(DetectorCatalog catalog, Workflows workflows, org.medad.compute.ComputeService compute) {
 		this.catalog = catalog;
-		this.formats = formats;
+		this.workflows = workflows;
 		this.compute = compute;
 	}
 
@@ -88,7 +88,7 @@ public final class TrainCommand implements Command {
 				throw new UsageException(e.getMessage());
 			}
 		}
-		TrainingRun run = new TrainingRun(formats, new ConsoleProgress(console.err()));
+		TrainingRun run = workflows.training(new ConsoleProgress(console.err()));
 		if (args.get("--shot-list", null) != null) {
 			Path list = Path.of(args.get("--shot-list", null));
 			try {
