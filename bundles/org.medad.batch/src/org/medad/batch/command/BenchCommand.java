@@ -55,7 +55,7 @@ public final class BenchCommand implements Command {
 				medad bench model [--arch vit-s16|vit-b14] [--batch N] [--repeat N] [--device D] [--json]
 				  io      read DIR/vol.nii, vol.nii.gz, vol.nrrd and the DICOM series DIR/series (made by
 				          bench/io/make_volume.py; bench/io/run.sh runs nibabel/pydicom beside it)
-				medad bench detector --detector ID [--set key=value]... [--steps N] [--slices N] [--score N] [--batch N]
+				medad bench detector --detector ID [--set key=value]... [--steps N] [--slices N] [--score N] [--batch N] [--profile FILE]
 				                     [--input PX] [--json]
 				  model   forward throughput and peak resident memory of a random ViT at 224x224
 				          (bench/model/run.sh runs PyTorch eager beside it)
@@ -67,7 +67,7 @@ public final class BenchCommand implements Command {
 	@Override
 	public Set<String> valuedOptions() {
 		return Set.of("--data", "--repeat", "--arch", "--batch", "--device", "--detector", "--set", "--steps",
-				"--slices", "--score", "--input");
+				"--slices", "--score", "--input", "--profile");
 	}
 
 	@Override

@@ -6,14 +6,20 @@ import org.medad.nn.Module;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * Plain (not antialiased) bilinear resizing of (…, H, W) maps on the device, with PyTorch's align_corners
- * semantics: QFAE upsamples maps with align_corners=False, MVFA with True (METHODS.md pitfall 6). Done as two
- * matrix products with separable weight matrices, because DJL 0.35.1's interpolation ignores align_corners;
- * gradients flow through as usual.
+ * semantics: QFAE upsamples maps with align_corners=False, MVFA with True (METHODS.md pitfall 6). Half-pixel
+ * resizing on the PyTorch engine runs the engine's own kernel (through the JNI); align_corners=True, which DJL 0.35.1
+ * cannot ask the engine for, and other arrays take two matrix products with the resampler's separable weights.
+ * Gradients flow through either.
  */
 public final class Interpolation {
+	/** PyTorch's C++ interpolation mode kBilinear, as DJL's JNI numbers them. */
+	private static final int BILINEAR = 2;
+
 	private Interpolation() {
 	}
 
@@ -21,16 +27,23 @@ public final class Interpolation {
 		Shape s = maps.getShape();
 		int h = (int) s.get(s.dimension() - 2);
 		int w = (int) s.get(s.dimension() - 1);
-		NDManager m = maps.getManager();
-		NDArray rowsT = Module.owned(m, transpose(matrix(h, height, alignCorners), height, h), new Shape(h, height));
-		NDArray colsT = Module.owned(m, transpose(matrix(w, width, alignCorners), width, w), new Shape(w, width));
 		long lead = s.size() / ((long) h * w);
-		// plain 2-D products on flattened copies: no broadcast of the weight matrices over the batch
-		NDArray across = maps.reshape(lead * h, w).matMul(colsT);
-		NDArray byRow = across.reshape(lead, h, width).transpose(0, 2, 1).reshape(lead * width, h).matMul(rowsT);
 		long[] outShape = s.getShape().clone();
 		outShape[outShape.length - 2] = height;
 		outShape[outShape.length - 1] = width;
+		if (!alignCorners && maps instanceof PtNDArray) {
+			// the engine's upsample_bilinear2d, one kernel each way; DJL 0.35.1's JNI takes its flag as antialias and
+			// never sets align_corners, so only the half-pixel convention can go this way (measured against PyTorch)
+			NDArray four = s.dimension() == 4 ? maps : maps.reshape(lead, 1, h, w);
+			NDArray out = JniUtils.interpolate((PtNDArray) four, new long[] { height, width }, BILINEAR, false);
+			return s.dimension() == 4 ? out : out.reshape(outShape);
+		}
+		NDManager m = maps.getManager();
+		NDArray rowsT = Module.owned(m, transpose(matrix(h, height, alignCorners), height, h), new Shape(h, height));
+		NDArray colsT = Module.owned(m, transpose(matrix(w, width, alignCorners), width, w), new Shape(w, width));
+		// plain 2-D products on flattened copies: no broadcast of the weight matrices over the batch
+		NDArray across = maps.reshape(lead * h, w).matMul(colsT);
+		NDArray byRow = across.reshape(lead, h, width).transpose(0, 2, 1).reshape(lead * width, h).matMul(rowsT);
 		return byRow.reshape(lead, width, height).transpose(0, 2, 1).reshape(outShape);
 	}
 
