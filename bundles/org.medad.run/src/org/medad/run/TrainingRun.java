@@ -35,6 +35,7 @@ import org.medad.io.dataset.LabelledCaseSlices;
 import org.medad.io.dataset.SliceSpec;
 import org.medad.io.dataset.Slicing;
 import org.medad.io.format.ImageFormats;
+import org.medad.metrics.Auroc;
 import org.medad.metrics.F1Max;
 
 /**
@@ -310,7 +311,14 @@ public final class TrainingRun {
 			y[i] = labels.get(i);
 		}
 		F1Max best = F1Max.of(s, y);
-		return new ModelManifest.Thresholds(best.threshold(), null,
-				"image: F1-max on valid (" + y.length + " cases, F1 " + String.format("%.3f", best.f1()) + ")");
+		double auroc = Auroc.of(s, y);
+		if (auroc < 0.5) {
+			// a model that ranks the valid split upside down is worse than none: say so before anyone relies on it
+			monitor.status(String.format(java.util.Locale.ROOT, "warning: on valid this model scores anomalous cases"
+					+ " below normal ones (image AUROC %.3f < 0.5): it is not trained enough for these images (a longer"
+					+ " run, more epochs) or the method does not suit them", auroc));
+		}
+		return new ModelManifest.Thresholds(best.threshold(), null, String.format(java.util.Locale.ROOT,
+				"image: F1-max on valid (%d cases, F1 %.3f, AUROC %.3f)", y.length, best.f1(), auroc));
 	}
 }
