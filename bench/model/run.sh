@@ -1,18 +1,47 @@
 #!/bin/sh
 # Forward throughput and peak resident memory of random ViT-S/16 and ViT-B/14 at 224x224, batch 1, 8, 32:
 # the product (DJL 0.35.1 + PyTorch 2.7.1) and Debian's python3-torch (1.13) in eager mode, same machine, same run,
-# each configuration in its own process. Usage: bench/model/run.sh [THREADS] > results.jsonl
+# each configuration in its own process, the two sides alternating PROCESSES times. Prints every process's JSON line,
+# then one summary line per configuration and side: median images/s over the processes, the slowest and fastest,
+# and the slowest's shortfall from the median (issue 17's steadiness target: within 20%).
+# Usage: bench/model/run.sh [THREADS] [PROCESSES] > results.jsonl      (defaults 2 and 10)
+# Record the reference's BLAS with the results: Debian's python3-torch is only as fast as the libblas.so.3 that
+# update-alternatives selects (netlib's reference BLAS after a bare install; libopenblas0-pthread is much faster).
 set -e
 cd "$(dirname "$0")/../.."
 threads=${1:-2}
+processes=${2:-10}
 export OMP_WAIT_POLICY=PASSIVE
 medad=releng/org.medad.products/target/products/org.medad.product.headless/linux/gtk/x86_64/medad/bin/medad
 [ -x "$medad" ] || ./medad build
+raw=$(mktemp)
+trap 'rm -f "$raw"' EXIT
 for arch in vit-s16 vit-b14; do
   for batch in 1 8 32; do
     case $batch in 1) repeat=15 ;; 8) repeat=5 ;; *) repeat=3 ;; esac
-    MEDAD_JAVA_OPTS="-Dmedad.threads=$threads" "$medad" bench model --arch $arch --batch $batch --repeat $repeat --json | tr -d '\n '
-    echo
-    /usr/bin/python3 bench/model/python_vit.py --arch $arch --batch $batch --threads "$threads" --repeat $repeat
+    p=0
+    while [ "$p" -lt "$processes" ]; do
+      MEDAD_JAVA_OPTS="-Dmedad.threads=$threads" "$medad" bench model --arch $arch --batch $batch --repeat $repeat \
+        --json | tr -d '\n ' | tee -a "$raw"
+      echo | tee -a "$raw"
+      /usr/bin/python3 bench/model/python_vit.py --arch $arch --batch $batch --threads "$threads" --repeat $repeat \
+        | tee -a "$raw"
+      p=$((p + 1))
+    done
   done
 done
+/usr/bin/python3 - "$raw" "$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null)" <<'PY'
+import json, statistics, sys
+runs = {}
+for line in open(sys.argv[1]):
+    line = line.strip()
+    if line:
+        d = json.loads(line)
+        side = "medad" if d["impl"].startswith("medad") else "pytorch"
+        runs.setdefault((d["arch"], d["batch"], side), []).append(d["images_per_s"])
+for (arch, batch, side), v in sorted(runs.items()):
+    med = statistics.median(v)
+    print(json.dumps({"summary": "model", "arch": arch, "batch": batch, "side": side, "processes": len(v),
+                      "median_images_per_s": med, "slowest": min(v), "fastest": max(v),
+                      "slowest_below_median": 1 - min(v) / med, "reference_blas": sys.argv[2]}))
+PY
