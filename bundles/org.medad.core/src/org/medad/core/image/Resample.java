@@ -72,7 +72,9 @@ public final class Resample {
 
 	/**
 	 * The (out x in) matrix of 1-D weights of a mode: row i holds the weights of output sample i (rows sum to 1). A
-	 * resize is these along x, then along y; {@link #resize} gives the same to float rounding.
+	 * resize is these along x, then along y; {@link #resize} gives the same to float rounding, except AREA when one
+	 * axis shrinks and the other grows: {@link #area} then falls back to bilinear on both axes (kept so that existing
+	 * models score as before), the matrices on the growing axis only.
 	 */
 	public static double[][] matrix(int in, int out, Mode mode) {
 		if (in < 1 || out < 1) {
