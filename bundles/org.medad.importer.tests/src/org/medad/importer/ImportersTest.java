@@ -2,7 +2,6 @@ package org.medad.importer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -13,11 +12,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medad.core.error.ModelException;
 import org.medad.core.model.Tensor;
 import org.medad.importer.clip.OpenAiClipImporter;
-import org.medad.importer.qfae.QfaeCheckpointImporter;
-import org.medad.importer.qfae.QfaeLayout;
 import org.medad.importer.vit.HuggingFaceImporter;
 import org.medad.importer.vit.TimmImporter;
 import org.medad.nn.checkpoint.Architectures;
@@ -29,7 +25,7 @@ import org.medad.nn.vit.VitConfig.PosEmbed;
 import ai.djl.ndarray.NDManager;
 
 /**
- * Foundation weights in timm, Hugging Face, Meta, OpenAI and QFAE layouts imported onto the product's names, by the
+ * Foundation weights in timm, Hugging Face, Meta and OpenAI layouts imported onto the product's names, by the
  * importer services a bundle registers.
  */
 class ImportersTest {
@@ -109,24 +105,5 @@ class ImportersTest {
 		assertTrue(w.containsKey("text.blocks.0.mlp.fc1.weight") && w.containsKey("text.token_embedding.weight"));
 		assertArrayEquals(new long[] { 1, 1, 16 }, w.get("visual.cls_token").shape());
 		assertTrue(w.containsKey("logit_scale") && w.containsKey("visual.proj"));
-	}
-
-	@Test
-	void qfaeCheckpointIsCheckedKeyByKey() throws Exception {
-		QfaeLayout.Sizes tiny = new QfaeLayout.Sizes(TINY, 24, 2, 4, 8, 48, 1, 4, 48, 14, 3);
-		var r = run(new QfaeCheckpointImporter(), "import_qfae_tiny.pth", arch(tiny).toString());
-		assertEquals("qfae", r.settings().get("architecture"));
-		assertEquals(Checkpoints.read(ImporterTesting.fixture("import_qfae_tiny.pth", tmp)).keySet(), r.weights().keySet());
-	}
-
-	@Test
-	void wrongArchitectureListsTheKeys() throws Exception {
-		QfaeLayout.Sizes wrong = new QfaeLayout.Sizes(TINY.withDepth(4), 24, 2, 4, 8, 64, 1, 4, 48, 14, 3);
-		ModelException e = assertThrows(ModelException.class,
-				() -> run(new QfaeCheckpointImporter(), "import_qfae_tiny.pth", arch(wrong).toString()));
-		assertEquals(4, e.exitCode());
-		String msg = e.getMessage();
-		assertTrue(msg.contains("missing key") && msg.contains("encoders.0.model.blocks.3.norm1.weight"), msg);
-		assertTrue(msg.contains("mis-shaped key") && msg.contains("junction.blocks.0.projection.1.weight: checkpoint (48, 24), model (64, 24)"), msg);
 	}
 }

@@ -42,7 +42,7 @@ class WeightImportersTest {
 	@Test
 	void theShippedImportersAreServicesAndALabCanAddOne() throws Exception {
 		WeightImporters importers = ImporterTesting.service(WeightImporters.class);
-		assertEquals(List.of("hf", "openai-clip", "qfae-pth", "timm"),
+		assertEquals(List.of("hf", "openai-clip", "timm"),
 				importers.importers().stream().map(WeightImporter::source).toList());
 		UsageException e = assertThrows(UsageException.class, () -> importers.require("lab-npz"));
 		assertTrue(e.getMessage().contains("unknown --from lab-npz") && e.getMessage().contains("openai-clip"),

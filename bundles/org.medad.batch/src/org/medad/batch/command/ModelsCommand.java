@@ -11,12 +11,15 @@ import java.util.Set;
 import org.medad.batch.cli.Args;
 import org.medad.batch.cli.Command;
 import org.medad.batch.cli.Console;
+import org.medad.run.InputPipeline;
 import org.medad.run.SoftwareVersion;
 import org.medad.compute.ComputeDevice;
 import org.medad.compute.ComputeService;
 import org.medad.core.detect.DetectorCatalog;
+import org.medad.core.detect.InstalledDetector;
 import org.medad.core.detect.PackageCheck;
 import org.medad.core.error.BadInputException;
+import org.medad.core.error.MedadException;
 import org.medad.core.error.ModelException;
 import org.medad.core.error.UsageException;
 import org.medad.core.model.Hashes;
@@ -24,6 +27,7 @@ import org.medad.core.model.ModelManifest;
 import org.medad.core.model.ModelPackage;
 import org.medad.core.output.OutputGuard;
 import org.medad.core.model.Tensor;
+import org.medad.core.settings.Settings;
 import org.medad.importer.Imported;
 import org.medad.importer.WeightImporter;
 import org.medad.importer.WeightImporters;
@@ -129,9 +133,10 @@ public final class ModelsCommand implements Command {
 		}
 		result.steps().forEach(s -> console.err().println("  " + s));
 		String architecture = result.architecture();
-		ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION,
-				new ModelManifest.DetectorRef(FOUNDATION, architecture), result.settings(), Map.of(), null,
-				new ModelManifest.Training(0, "", 0, 0, SoftwareVersion.get(), "cpu", 0, null), List.of(), references);
+		ModelManifest manifest = result.detector() == null
+				? new ModelManifest(ModelManifest.FORMAT_VERSION, new ModelManifest.DetectorRef(FOUNDATION, architecture),
+						result.settings(), Map.of(), null, training(), List.of(), references)
+				: detectorPackage(result, references);
 		ModelPackage pkg = ModelPackage.write(out, manifest, result.weights());
 		long values = result.weights().values().stream().mapToLong(t -> t.data().length).sum();
 		Map<String, Object> summary = new LinkedHashMap<>();
@@ -148,6 +153,26 @@ public final class ModelsCommand implements Command {
 					result.weights().size(), values);
 		}
 		return 0;
+	}
+
+	private static ModelManifest.Training training() {
+		return new ModelManifest.Training(0, "", 0, 0, SoftwareVersion.get(), "cpu", 0, null);
+	}
+
+	/**
+	 * A method's own trained checkpoint: a package of that detector with its settings (checked by its schema) and
+	 * the input it declares for them, so that {@code score} opens it as if medad had trained it.
+	 */
+	private ModelManifest detectorPackage(Imported result, List<ModelManifest.Reference> references)
+			throws MedadException {
+		InstalledDetector d = catalog.find(result.detector()).orElseThrow(() -> new ModelException("the checkpoint is"
+				+ " a model of detector '" + result.detector() + "', which is not installed"));
+		Settings settings = d.detector().settingsSchema().coerce(result.settings());
+		Map<String, Object> preprocessing = new LinkedHashMap<>();
+		preprocessing.put("input", InputPipeline.of(d.detector().input(settings)).record());
+		preprocessing.put("imported", result.steps());
+		return new ModelManifest(ModelManifest.FORMAT_VERSION, new ModelManifest.DetectorRef(result.detector(),
+				d.descriptor().version()), settings.values(), preprocessing, null, training(), List.of(), references);
 	}
 
 	private int checkOrSeal(Path pkgPath, boolean seal, Args args, Console console) throws Exception {

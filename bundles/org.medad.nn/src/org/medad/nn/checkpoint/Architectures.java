@@ -59,6 +59,23 @@ public final class Architectures {
 		}
 	}
 
+	/**
+	 * A configuration from JSON text (as a package's settings record it).
+	 *
+	 * @throws IllegalArgumentException when the text is not a valid configuration of {@code type}
+	 */
+	public static <T> T fromJson(String json, Class<T> type) {
+		try {
+			T value = new Gson().fromJson(json, type);
+			if (value == null) {
+				throw new IllegalArgumentException("empty");
+			}
+			return value;
+		} catch (JsonParseException e) {
+			throw new IllegalArgumentException(e.getMessage(), e);
+		}
+	}
+
 	public static String toJson(Object config) {
 		return new Gson().toJson(config);
 	}

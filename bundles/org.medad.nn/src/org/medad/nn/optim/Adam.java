@@ -27,12 +27,22 @@ public final class Adam {
 	private static final String VARIANCE = "variance.";
 
 	private final IntToDoubleFunction rate;
+	private final IntToDoubleFunction beta1;
 	private final Map<String, NDArray[]> moments = new LinkedHashMap<>();
 	private int steps;
 
 	/** @param rate the learning rate of step t (t counts from 1) */
 	public Adam(IntToDoubleFunction rate) {
+		this(rate, t -> BETA1);
+	}
+
+	/**
+	 * With a scheduled β1 (one-cycle momentum): step t uses β1(t) for the first moment and its bias correction
+	 * 1 - β1(t)^t, as PyTorch's Adam does when a scheduler changes the group's betas.
+	 */
+	public Adam(IntToDoubleFunction rate, IntToDoubleFunction beta1) {
 		this.rate = rate;
+		this.beta1 = beta1;
 	}
 
 	/** Steps taken so far. */
@@ -44,7 +54,8 @@ public final class Adam {
 	public void step(Map<String, NDArray> weights, Map<String, NDArray> gradients) {
 		steps++;
 		double lr = rate.applyAsDouble(steps);
-		double corrected = lr * Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(BETA1, steps));
+		float b1 = (float) beta1.applyAsDouble(steps);
+		double corrected = lr * Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(b1, steps));
 		if (!Double.isFinite(corrected)) {
 			throw new IllegalStateException("Adam: learning rate " + lr + " at step " + steps + " is not finite");
 		}
@@ -53,7 +64,7 @@ public final class Adam {
 			NDArray[] m = moments.computeIfAbsent(e.getKey(), k -> new NDArray[] { weight.zerosLike(),
 					weight.zerosLike() });
 			JniUtils.adamUpdate((PtNDArray) weight, (PtNDArray) e.getValue(), (PtNDArray) m[0], (PtNDArray) m[1],
-					(float) lr, (float) corrected, 0f, 1f, -1f, BETA1, BETA2, EPSILON, false);
+					(float) lr, (float) corrected, 0f, 1f, -1f, b1, BETA2, EPSILON, false);
 		}
 	}
 

@@ -34,6 +34,14 @@ public final class TrainingLoop {
 
 		int batch();
 
+		/**
+		 * Drops the last incomplete batch of each epoch (PyTorch's {@code drop_last=True}); with fewer samples than
+		 * a batch, the epoch is one step over all of them.
+		 */
+		default boolean dropLast() {
+			return false;
+		}
+
 		/** Stop after this many minutes (0 = no limit); the epoch under way is not checkpointed. */
 		double maxMinutes();
 
@@ -93,7 +101,7 @@ public final class TrainingLoop {
 	public static Outcome run(Method m, long seed, ProgressMonitor monitor, TrainingCheckpoints checkpoints)
 			throws MedadException {
 		int n = m.samples();
-		int perEpoch = stepsPerEpoch(n, m.batch());
+		int perEpoch = m.dropLast() ? Math.max(1, n / m.batch()) : stepsPerEpoch(n, m.batch());
 		int epoch = 0;
 		int steps = 0;
 		double before = 0;

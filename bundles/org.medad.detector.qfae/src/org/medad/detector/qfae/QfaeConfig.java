@@ -1,0 +1,94 @@
+package org.medad.detector.qfae;
+
+import java.util.Arrays;
+
+import org.medad.core.settings.Settings;
+import org.medad.detector.qfae.net.QfaeArchitecture;
+import org.medad.detector.qfae.score.ImageScore;
+import org.medad.nn.checkpoint.Architectures;
+
+/** The settings of one QFAE run, typed and checked. */
+public record QfaeConfig(String preset, QfaeArchitecture architecture, ImageScore rule, int[] evalPatches,
+		int[] evalLayers, int[] trainPatches, int[] trainLayers, boolean l1, int epochs, int batch, double lr,
+		double pctStart, boolean augment, double maxMinutes) {
+
+	/** @throws IllegalArgumentException naming the setting that does not hold */
+	public static QfaeConfig of(Settings s) {
+		String preset = s.getString(QfaeSettings.PRESET);
+		String json = s.getString(QfaeSettings.ARCHITECTURE).strip();
+		QfaeArchitecture arch;
+		if (!json.isEmpty()) {
+			try {
+				arch = Architectures.fromJson(json, QfaeArchitecture.class);
+			} catch (RuntimeException e) {
+				throw new IllegalArgumentException("setting architecture is not a QFAE architecture: " + e.getMessage());
+			}
+		} else {
+			arch = switch (preset) {
+				case "cpu" -> QfaeArchitecture.cpu();
+				case "tiny" -> QfaeArchitecture.tiny();
+				default -> QfaeArchitecture.published();
+			};
+		}
+		String dataset = s.getString(QfaeSettings.DATASET);
+		ImageScore rule = dataset.equals("chest") ? ImageScore.MEAN_THEN_MAX : ImageScore.MAX_THEN_MEAN;
+		String evalPatches = s.getString(QfaeSettings.EVAL_PATCHES).strip();
+		int[] eval = evalPatches.isEmpty() ? (dataset.equals("liver") ? new int[] { 8, 16 } : new int[] { 16, 32, 56 })
+				: ints(QfaeSettings.EVAL_PATCHES, evalPatches);
+		int[] train = ints(QfaeSettings.TRAIN_PATCHES, s.getString(QfaeSettings.TRAIN_PATCHES));
+		int size = arch.imageSize();
+		for (int p : concat(eval, train)) {
+			if (p < 1 || size % p != 0) {
+				throw new IllegalArgumentException("perceptual patch size " + p + " does not divide the image size "
+						+ size);
+			}
+		}
+		int[] evalLayers = ints(QfaeSettings.EVAL_LAYERS, s.getString(QfaeSettings.EVAL_LAYERS));
+		int[] trainLayers = ints(QfaeSettings.TRAIN_LAYERS, s.getString(QfaeSettings.TRAIN_LAYERS));
+		for (int l : concat(evalLayers, trainLayers)) {
+			if (l < 0 || l >= arch.perceptual().depth()) {
+				throw new IllegalArgumentException("perceptual layer " + l + " is not a block of the "
+						+ arch.perceptual().depth() + "-block perceptual model");
+			}
+		}
+		return new QfaeConfig(preset, arch, rule, eval, evalLayers, train, trainLayers,
+				s.getString(QfaeSettings.LOSS).equals("l1"), s.getInt(QfaeSettings.EPOCHS), s.getInt(QfaeSettings.BATCH),
+				s.getDouble(QfaeSettings.LR), s.getDouble(QfaeSettings.PCT_START), s.getBoolean(QfaeSettings.AUGMENT),
+				s.getDouble(QfaeSettings.MAX_MINUTES));
+	}
+
+	/** Perceptual blocks the model needs: up to the deepest layer scoring or training reads. */
+	public int perceptualDepth() {
+		return Arrays.stream(concat(evalLayers, trainLayers)).max().orElse(0) + 1;
+	}
+
+	/** Every patch size scoring or training uses. */
+	public int[] allPatches() {
+		return Arrays.stream(concat(evalPatches, trainPatches)).distinct().toArray();
+	}
+
+	/** Random weights: the cpu and tiny presets; their outputs say so. */
+	public boolean randomInit() {
+		return !preset.equals("paper");
+	}
+
+	static int[] ints(String key, String text) {
+		try {
+			int[] v = Arrays.stream(text.split(",")).map(String::strip).filter(t -> !t.isEmpty())
+					.mapToInt(Integer::parseInt).toArray();
+			if (v.length == 0) {
+				throw new IllegalArgumentException("setting " + key + " lists no values");
+			}
+			return v;
+		} catch (NumberFormatException e) {
+			throw new IllegalArgumentException("setting " + key + " must be whole numbers separated by commas, not '"
+					+ text + "'");
+		}
+	}
+
+	private static int[] concat(int[] a, int[] b) {
+		int[] c = Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, c, a.length, b.length);
+		return c;
+	}
+}
