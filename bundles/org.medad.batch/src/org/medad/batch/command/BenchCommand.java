@@ -59,7 +59,7 @@ public final class BenchCommand implements Command {
 				                     [--input PX] [--json]
 				  model   forward throughput and peak resident memory of a random ViT at 224x224
 				          (bench/model/run.sh runs PyTorch eager beside it)
-				  detector training step time (median of --steps after two warm-ups, default 10), scoring
+				  detector training step time (median of --steps after two warm-ups, default 10; 0 = scoring only), scoring
 				          throughput (--score phantom slices in batches of --batch) and peak resident memory, on
 				          --slices generated phantom slices of --input pixels (bench/detector/run.sh)""";
 	}

@@ -20,6 +20,7 @@ import org.medad.core.image.Volume;
 import org.medad.core.progress.ProgressMonitor;
 import org.medad.core.settings.Settings;
 import org.medad.phantom.BrainPhantom;
+import org.medad.run.InputPipeline;
 
 /**
  * {@code medad bench detector}: a detector's training step time and scoring throughput on generated phantom slices,
@@ -39,21 +40,29 @@ final class DetectorBench {
 	int run(Args args, Console console) throws Exception {
 		AnomalyDetector detector = catalog.require(args.require("--detector")).detector();
 		Settings settings = detector.settingsSchema().parse(args.settings());
-		int steps = args.intValue("--steps", 10, 3);
+		int steps = args.intValue("--steps", 10, 0);
+		if (steps > 0 && steps < 3) {
+			throw new org.medad.core.error.UsageException("--steps: 0 (scoring only) or at least 3, not " + steps);
+		}
 		int slices = args.intValue("--slices", 64, 1);
 		int scored = args.intValue("--score", 64, 1);
 		int batch = args.intValue("--batch", 8, 1);
 		int input = args.intValue("--input", 256, 16);
 		long baseline = NativeMemory.residentBytes();
 		BrainPhantom phantom = new BrainPhantom(input);
+		// the detector's declared input, as the workflows run it (channels, window, resize, normalisation)
+		InputPipeline pipeline = InputPipeline.of(detector.input(settings));
 		List<Volume> normals = new ArrayList<>();
 		for (int i = 0; i < slices; i++) {
-			normals.add(Volume.ofPixels("bench" + i, Images.wrap(phantom.normal(i).image(), input, input)));
+			normals.add(pipeline.apply(Volume.ofPixels("bench" + i, Images.wrap(phantom.normal(i).image(), input,
+					input))));
 		}
 		StepClock clock = new StepClock(steps);
-		TrainedModel model;
+		TrainedModel model = null;
 		try {
-			model = detector.train(SliceSource.of(normals), settings, 0, clock);
+			if (steps > 0) {
+				model = detector.train(SliceSource.of(normals), settings, 0, clock);
+			}
 		} catch (CancelledException e) {
 			model = null; // the usual case: stopped after the timed steps, before the end of training
 		}
@@ -65,7 +74,7 @@ final class DetectorBench {
 		out.put("threads", compute.report().threads());
 		out.put("input", input);
 		out.put("train_steps_timed", stepTimes.length);
-		out.put("train_step_s", median(stepTimes));
+		out.put("train_step_s", stepTimes.length == 0 ? null : median(stepTimes));
 		out.put("train_peak_rss_mb", NativeMemory.peakResidentBytes() / 1048576.0);
 		if (model == null) {
 			// scoring needs weights: a fresh, untrained model of the same settings costs the same per image
@@ -75,8 +84,8 @@ final class DetectorBench {
 		try (TrainedModel m = model) {
 			List<Volume> cases = new ArrayList<>();
 			for (int i = 0; i < scored; i++) {
-				cases.add(Volume.ofPixels("case" + i, Images.wrap(phantom.withLesions(1000 + i, 2).image(), input,
-						input)));
+				cases.add(pipeline.apply(Volume.ofPixels("case" + i, Images.wrap(phantom.withLesions(1000 + i, 2)
+						.image(), input, input))));
 			}
 			m.scoreBatch(cases.subList(0, Math.min(batch, scored))); // warm-up
 			String profile = args.get("--profile", null);

@@ -65,7 +65,7 @@ class ParityTest {
 			assertEquals("qfae", imported.detector());
 			QfaeConfig c = QfaeConfig.of(QfaeSettings.SCHEMA.coerce(imported.settings()));
 			assertEquals(20, c.perceptualDepth(), "blocks 0-19 read by layers 11, 15, 19");
-			QfaeNetworks nets = new QfaeNetworks(m, c.architecture(), c.perceptualDepth());
+			QfaeNetworks nets = c.networks(m);
 			nets.load(imported.weights(), "qfae-micro", c.allPatches());
 
 			Tensor u8 = outputs.get("input_uint8");
@@ -104,7 +104,7 @@ class ParityTest {
 		try (NDManager m = QfaeTesting.manager()) {
 			Imported imported = importMicro(m);
 			QfaeConfig c = QfaeConfig.of(QfaeSettings.SCHEMA.coerce(imported.settings()));
-			QfaeNetworks nets = new QfaeNetworks(m, c.architecture(), c.perceptualDepth());
+			QfaeNetworks nets = c.networks(m);
 			nets.load(imported.weights(), "qfae-micro", 16, 32, 56);
 			for (int p : new int[] { 32, 56 }) {
 				Map<String, Tensor> timm = Checkpoints.read(dir.resolve("frozen/mae_vit_small_patch16_224.p" + p

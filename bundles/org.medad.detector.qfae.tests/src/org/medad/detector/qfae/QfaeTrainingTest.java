@@ -173,6 +173,28 @@ class QfaeTrainingTest {
 	}
 
 	@Test
+	void theAblationsTrainAndScore() throws Exception {
+		try (TrainedModel m = detector.train(slices(4), tiny(Map.of("epochs", 1, "bottleneck", "none", "loss", "l1")),
+				2, ProgressMonitor.NULL)) {
+			Map<String, Tensor> w = m.weights();
+			assertFalse(w.keySet().stream().anyMatch(k -> k.startsWith("junction.")), "no Q-Former");
+			assertEquals(16 * 16, w.get("decoder.decoder_pos_embed").shape()[1], "decoder on the encoder's 16x16 grid");
+			assertEquals(14 * 14 * 3, w.get("decoder.decoder_prediction.weight").shape()[0], "patch 14 pixels");
+			AnomalyResult r = m.score(slices(1).load(0));
+			assertTrue(Double.isFinite(r.score()) && r.score() > 0, "L1 score " + r.score());
+		}
+		float[] code;
+		try (TrainedModel m = detector.train(slices(4), tiny(Map.of("epochs", 1, "lr", 1e-9)), 2, ProgressMonitor.NULL)) {
+			code = m.score(slices(1).load(0)).map();
+		}
+		try (TrainedModel m = detector.train(slices(4), tiny(Map.of("epochs", 1, "lr", 1e-9, "qformerStyle", "blip2")),
+				2, ProgressMonitor.NULL)) {
+			float[] blip2 = m.score(slices(1).load(0)).map();
+			assertFalse(Arrays.equals(code, blip2), "residual connections change the reconstruction");
+		}
+	}
+
+	@Test
 	void thePaperPresetNeedsImportedFoundationWeights() throws Exception {
 		Settings s = QfaeSettings.SCHEMA.parse(Map.of("epochs", "1"));
 		ModelException e = assertThrows(ModelException.class, () -> detector.train(slices(2), s, 1,

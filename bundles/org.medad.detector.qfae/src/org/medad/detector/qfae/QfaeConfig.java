@@ -4,11 +4,19 @@ import java.util.Arrays;
 
 import org.medad.core.settings.Settings;
 import org.medad.detector.qfae.net.QfaeArchitecture;
+import org.medad.detector.qfae.net.QfaeAutoencoder;
+import org.medad.detector.qfae.net.QfaeNetworks;
 import org.medad.detector.qfae.score.ImageScore;
 import org.medad.nn.checkpoint.Architectures;
 
-/** The settings of one QFAE run, typed and checked. */
-public record QfaeConfig(String preset, QfaeArchitecture architecture, ImageScore rule, int[] evalPatches,
+import ai.djl.ndarray.NDManager;
+
+/**
+ * The settings of one QFAE run, typed and checked. {@code randomInit}: the frozen encoder and perceptual model keep
+ * random weights (the cpu and tiny presets, or init=random); every output of such a model says so.
+ */
+public record QfaeConfig(String preset, boolean randomInit, QfaeArchitecture architecture,
+		QfaeAutoencoder.Variant variant, ImageScore rule, int[] evalPatches,
 		int[] evalLayers, int[] trainPatches, int[] trainLayers, boolean l1, int epochs, int batch, double lr,
 		double pctStart, boolean augment, double maxMinutes) {
 
@@ -51,10 +59,19 @@ public record QfaeConfig(String preset, QfaeArchitecture architecture, ImageScor
 						+ arch.perceptual().depth() + "-block perceptual model");
 			}
 		}
-		return new QfaeConfig(preset, arch, rule, eval, evalLayers, train, trainLayers,
+		String init = s.getString(QfaeSettings.INIT);
+		boolean random = init.equals("random") || init.equals("auto") && !preset.equals("paper");
+		QfaeAutoencoder.Variant variant = new QfaeAutoencoder.Variant(
+				s.getString(QfaeSettings.BOTTLENECK).equals("none"), s.getString(QfaeSettings.QFORMER_STYLE).equals("blip2"));
+		return new QfaeConfig(preset, random, arch, variant, rule, eval, evalLayers, train, trainLayers,
 				s.getString(QfaeSettings.LOSS).equals("l1"), s.getInt(QfaeSettings.EPOCHS), s.getInt(QfaeSettings.BATCH),
 				s.getDouble(QfaeSettings.LR), s.getDouble(QfaeSettings.PCT_START), s.getBoolean(QfaeSettings.AUGMENT),
 				s.getDouble(QfaeSettings.MAX_MINUTES));
+	}
+
+	/** The networks of this configuration, with random weights until loaded. */
+	public QfaeNetworks networks(NDManager m) {
+		return new QfaeNetworks(m, architecture, variant, perceptualDepth());
 	}
 
 	/** Perceptual blocks the model needs: up to the deepest layer scoring or training reads. */
@@ -65,11 +82,6 @@ public record QfaeConfig(String preset, QfaeArchitecture architecture, ImageScor
 	/** Every patch size scoring or training uses. */
 	public int[] allPatches() {
 		return Arrays.stream(concat(evalPatches, trainPatches)).distinct().toArray();
-	}
-
-	/** Random weights: the cpu and tiny presets; their outputs say so. */
-	public boolean randomInit() {
-		return !preset.equals("paper");
 	}
 
 	static int[] ints(String key, String text) {

@@ -97,7 +97,7 @@ public final class QfaeDetector implements AnomalyDetector {
 		NDManager m = compute.newManager(device);
 		try {
 			compute.seed(seed);
-			QfaeNetworks nets = compute.call(() -> new QfaeNetworks(m, c.architecture(), c.perceptualDepth()));
+			QfaeNetworks nets = compute.call(() -> c.networks(m));
 			if (!foundations.isEmpty()) {
 				loadFoundations(nets, foundations.get(0), foundations.get(1));
 			}
@@ -135,10 +135,14 @@ public final class QfaeDetector implements AnomalyDetector {
 	}
 
 	/** The encoder and perceptual packages preset=paper trains on; none for the random-weight presets. */
-	private static List<ModelPackage> foundations(Settings settings, QfaeConfig c) throws ModelException {
+	private static List<ModelPackage> foundations(Settings settings, QfaeConfig c) throws MedadException {
 		String encoder = settings.getString(QfaeSettings.ENCODER);
 		String perceptual = settings.getString(QfaeSettings.PERCEPTUAL);
-		if (c.randomInit() && encoder.isEmpty() && perceptual.isEmpty()) {
+		if (c.randomInit()) {
+			if (!encoder.isEmpty() || !perceptual.isEmpty()) {
+				throw new UsageException("qfae: init=random (or preset " + c.preset() + ") with encoder or perceptual"
+						+ " weights given: set init=imported to train on them");
+			}
 			return List.of();
 		}
 		if (encoder.isEmpty() || perceptual.isEmpty()) {
@@ -146,7 +150,8 @@ public final class QfaeDetector implements AnomalyDetector {
 					+ " imported once with medad models import: --from timm DINOV2_FILE --arch "
 					+ c.architecture().autoencoder().encoder().name() + " --out ENC and --from timm MAE_FILE --arch "
 					+ c.architecture().perceptual().name() + " --out MAE, then --set encoder=ENC --set perceptual=MAE"
-					+ " (or --set preset=cpu: narrow networks from random weights, not the paper's setting)");
+					+ " (or --set preset=cpu: narrow networks from random weights, not the paper's setting; --set"
+					+ " init=random keeps random weights of these sizes, for benchmarks)");
 		}
 		return List.of(ModelPackage.read(Path.of(encoder)), ModelPackage.read(Path.of(perceptual)));
 	}
@@ -181,7 +186,7 @@ public final class QfaeDetector implements AnomalyDetector {
 		NDManager m = compute.newManager(compute.preferred());
 		try {
 			QfaeNetworks nets = compute.call(() -> {
-				QfaeNetworks n = new QfaeNetworks(m, c.architecture(), c.perceptualDepth());
+				QfaeNetworks n = c.networks(m);
 				n.load(w, model.folder().toString(), c.allPatches());
 				return n;
 			});

@@ -12,6 +12,7 @@ import org.medad.core.settings.SettingsSchema;
 public final class QfaeSettings {
 	static final String PRESET = "preset";
 	static final String ARCHITECTURE = "architecture";
+	static final String INIT = "init";
 	static final String ENCODER = "encoder";
 	static final String PERCEPTUAL = "perceptual";
 	static final String DATASET = "dataset";
@@ -20,6 +21,8 @@ public final class QfaeSettings {
 	static final String TRAIN_PATCHES = "trainPatches";
 	static final String TRAIN_LAYERS = "trainLayers";
 	static final String LOSS = "loss";
+	static final String BOTTLENECK = "bottleneck";
+	static final String QFORMER_STYLE = "qformerStyle";
 	static final String EPOCHS = "epochs";
 	static final String BATCH = "batch";
 	static final String LR = "lr";
@@ -36,6 +39,9 @@ public final class QfaeSettings {
 							+ " every output of such a model says so"),
 			SettingSpec.text(ARCHITECTURE, "", "Sizes as JSON (autoencoder, perceptual), as an imported checkpoint"
 					+ " records them; empty = the preset's"),
+			SettingSpec.choice(INIT, "auto", List.of("auto", "imported", "random"),
+					"Weights of the frozen parts: imported (the encoder and perceptual packages), random (benchmarks"
+							+ " and smoke runs; every output says so); auto = imported for preset=paper, random otherwise"),
 			SettingSpec.path(ENCODER, "folder", "Model package of the frozen encoder (medad models import --from timm"
 					+ " DINOv2 weights); needed by preset=paper"),
 			SettingSpec.path(PERCEPTUAL, "folder", "Model package of the MAE perceptual model at patch 16 (medad models"
@@ -51,6 +57,13 @@ public final class QfaeSettings {
 			SettingSpec.choice(LOSS, "perceptual", List.of("perceptual", "l1"),
 					"perceptual: 1 - cosine of MAE features (the method); l1: mean absolute error of the pixels (the"
 							+ " paper's ablation; map = channel mean of |x - x̂|, score = its maximum)"),
+			SettingSpec.choice(BOTTLENECK, "qformer", List.of("qformer", "none"),
+					"none: the paper's plain-autoencoder ablation (encoder block -2's patch tokens, projected, straight"
+							+ " into a decoder on the encoder's grid; usually with loss=l1)"),
+			SettingSpec.choice(QFORMER_STYLE, "code", List.of("code", "blip2"),
+					"code: the official Q-Former (causal multi-query self-attention, no residuals; its checkpoints"
+							+ " need it); blip2: bidirectional self-attention with residual connections, as the paper"
+							+ " describes"),
 			SettingSpec.integer(EPOCHS, 300, 1, 100000, "Training epochs"),
 			SettingSpec.integer(BATCH, 64, 1, 1024, "Images per step (the last incomplete batch is dropped)"),
 			SettingSpec.real(LR, 8e-5, 1e-9, 1, "Peak learning rate of the one-cycle schedule"),

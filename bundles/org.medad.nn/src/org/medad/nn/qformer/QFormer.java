@@ -18,12 +18,18 @@ public final class QFormer extends Module {
 
 	public QFormer(NDManager m, int numQueries, long dim, long contextDim, int heads, long crossDimHead, long mlpDim,
 			int depth, float dropout) {
+		this(m, numQueries, dim, contextDim, heads, crossDimHead, mlpDim, depth, dropout, false);
+	}
+
+	/** @param blip2 BLIP-2's residual connections and bidirectional self-attention instead of QFAE's quirks */
+	public QFormer(NDManager m, int numQueries, long dim, long contextDim, int heads, long crossDimHead, long mlpDim,
+			int depth, float dropout, boolean blip2) {
 		super(m);
 		this.queries = param("queries", Init.normal(m, 1e-3, 1, numQueries, dim));
 		Container list = child("blocks", new Container(m));
 		for (int i = 0; i < depth; i++) {
 			blocks.add(list.add(Integer.toString(i), new QFormerBlock(m, dim, contextDim, heads, crossDimHead, mlpDim,
-					dropout)));
+					dropout, blip2)));
 		}
 	}
 

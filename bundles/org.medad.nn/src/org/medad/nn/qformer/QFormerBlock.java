@@ -21,10 +21,21 @@ public final class QFormerBlock extends Module {
 	private final Linear fc1;
 	private final Linear fc2;
 	private final float dropout;
+	private final boolean residual;
 
 	public QFormerBlock(NDManager m, long dim, long contextDim, int heads, long crossDimHead, long mlpDim, float dropout) {
+		this(m, dim, contextDim, heads, crossDimHead, mlpDim, dropout, false);
+	}
+
+	/**
+	 * @param blip2 the paper's reading ("one Q-Former block as in BLIP-2"): bidirectional self-attention and a
+	 *              residual connection around each of the three stages; same weights and names
+	 */
+	public QFormerBlock(NDManager m, long dim, long contextDim, int heads, long crossDimHead, long mlpDim, float dropout,
+			boolean blip2) {
 		super(m);
-		this.attn = child("attn", new MultiQueryAttention(m, dim, heads, true));
+		this.residual = blip2;
+		this.attn = child("attn", new MultiQueryAttention(m, dim, heads, !blip2));
 		this.crossAttn = child("cross_attn", new CrossAttention(m, dim, contextDim, heads, crossDimHead));
 		Container projection = child("projection", new Container(m));
 		this.mlpNorm = projection.add("0", new LayerNorm(m, dim, 1e-5));
@@ -36,12 +47,14 @@ public final class QFormerBlock extends Module {
 	public NDArray forward(NDArray queries, NDArray context) {
 		return scoped(queries, q -> {
 			NDArray s = attn.forward(q);
+			s = residual ? s.add(q) : s;
 			NDArray c = crossAttn.forward(s, context);
+			c = residual ? c.add(s) : c;
 			NDArray z = fc2.forward(Activation.GELU.apply(fc1.forward(mlpNorm.forward(c))));
 			if (isTraining() && dropout > 0) {
 				z = ai.djl.nn.norm.Dropout.dropout(z, dropout, true).singletonOrThrow();
 			}
-			return z;
+			return residual ? z.add(c) : z;
 		});
 	}
 

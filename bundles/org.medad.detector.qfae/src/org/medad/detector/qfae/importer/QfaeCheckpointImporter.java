@@ -63,7 +63,7 @@ public class QfaeCheckpointImporter implements WeightImporter {
 			throw new ModelException("qfae-pth: no QFAE checkpoint among the files (no encoders.0.*, junction.* or"
 					+ " decoder.* keys); give last_ckpt.pth first, then the MAE weights");
 		}
-		KeyCheck.against(new QfaeAutoencoder(m, a.autoencoder()), ae, "");
+		KeyCheck.against(new QfaeAutoencoder(m, a.autoencoder(), QfaeAutoencoder.Variant.OFFICIAL), ae, "");
 		if (mae.isEmpty()) {
 			throw new ModelException("qfae-pth: only the QFAE checkpoint was given; its perceptual model is not in it."
 					+ " Add the MAE weights it was trained with (timm vit_large_patch16_224.mae or"

@@ -44,28 +44,48 @@ public final class QfaeAutoencoder extends Module {
 		}
 	}
 
+	/**
+	 * The paper's ablations (METHODS.md §1.3, §1.9): {@code plainAutoencoder} drops the Q-Former (the projected patch
+	 * tokens of encoder block -2, prefix dropped, go straight to a decoder on the encoder's grid and patch size);
+	 * {@code blip2} gives the Q-Former residual connections and bidirectional self-attention as in BLIP-2 instead of
+	 * the official code's quirks.
+	 */
+	public record Variant(boolean plainAutoencoder, boolean blip2) {
+		public static final Variant OFFICIAL = new Variant(false, false);
+	}
+
 	public static Sizes published() {
 		return new Sizes(VitConfig.dinov2LargeReg4(), 768, 28, 8, 64, 3072, 6, 12, 3072, 8, 3);
 	}
 
 	private final Sizes sizes;
+	private final Variant variant;
+	private final int grid;
+	private final int patch;
 	public final VisionTransformer encoder;
 	public final Linear projection;
 	public final QFormer junction;
 	public final MaeDecoder decoder;
 
 	public QfaeAutoencoder(NDManager m, Sizes s) {
+		this(m, s, Variant.OFFICIAL);
+	}
+
+	public QfaeAutoencoder(NDManager m, Sizes s, Variant v) {
 		super(m);
 		this.sizes = s;
+		this.variant = v;
+		this.grid = v.plainAutoencoder() ? s.encoder().grid() : s.queriesSide();
+		this.patch = v.plainAutoencoder() ? s.encoder().patchSize() : s.patch();
 		Container encoders = child("encoders", new Container(m));
 		Container first = encoders.add("0", new Container(m));
 		this.encoder = first.add("model", new VisionTransformer(m, s.encoder()));
 		this.projection = first.add("final_projection", new Linear(m, s.encoder().dim(), s.width(), true));
 		int queries = s.queriesSide() * s.queriesSide();
-		this.junction = child("junction", new QFormer(m, queries, s.width(), s.width(), s.qformerHeads(), s.crossDimHead(),
-				s.qformerMlp(), 1, 0.01f));
-		this.decoder = child("decoder", new MaeDecoder(m, s.width(), s.width(), s.queriesSide(), s.decoderDepth(),
-				s.decoderHeads(), s.decoderMlp(), s.encoder().regTokens(), s.patch(), s.channels()));
+		this.junction = v.plainAutoencoder() ? null : child("junction", new QFormer(m, queries, s.width(), s.width(),
+				s.qformerHeads(), s.crossDimHead(), s.qformerMlp(), 1, 0.01f, v.blip2()));
+		this.decoder = child("decoder", new MaeDecoder(m, s.width(), s.width(), grid, s.decoderDepth(),
+				s.decoderHeads(), s.decoderMlp(), s.encoder().regTokens(), patch, s.channels()));
 	}
 
 	public Sizes sizes() {
@@ -77,6 +97,13 @@ public final class QfaeAutoencoder extends Module {
 	 * (B, 2·(prefix + grid²), encoder dim). Run it without gradients; it may be cached per image.
 	 */
 	public NDArray encode(NDArray x) {
+		if (variant.plainAutoencoder()) {
+			int prefix = sizes.encoder().prefixTokens();
+			NDList h = encoder.intermediates(x, sizes.encoderBlocks()[0]);
+			NDArray patches = h.get(0).get(":, " + prefix + ":, :");
+			h.close();
+			return patches;
+		}
 		NDList h = encoder.intermediates(x, sizes.encoderBlocks());
 		NDArray out = NDArrays.concat(h, 1);
 		h.close();
@@ -85,7 +112,10 @@ public final class QfaeAutoencoder extends Module {
 
 	/** Encoded tokens → reconstruction (B, channels, size, size) in the normalised space. */
 	public NDArray decode(NDArray encoded) {
-		return scoped(encoded, e -> unpatchify(decoder.forward(junction.forward(projection.forward(e)))));
+		return scoped(encoded, e -> {
+			NDArray context = projection.forward(e);
+			return unpatchify(decoder.forward(junction == null ? context : junction.forward(context)));
+		});
 	}
 
 	/** The context E the Q-Former attends to: the projected encoder tokens (B, 2·(prefix + grid²), width). */
@@ -106,8 +136,8 @@ public final class QfaeAutoencoder extends Module {
 	/** (B, g², p·p·C) → (B, C, g·p, g·p): token (h, w), feature (py·p + px)·C + c → pixel (c, h·p + py, w·p + px). */
 	NDArray unpatchify(NDArray patches) {
 		long b = patches.getShape().get(0);
-		int g = sizes.queriesSide();
-		int p = sizes.patch();
+		int g = grid;
+		int p = patch;
 		int c = sizes.channels();
 		return patches.reshape(b, g, g, p, p, c).transpose(0, 5, 1, 3, 2, 4).reshape(b, c, (long) g * p, (long) g * p);
 	}

@@ -21,8 +21,8 @@ public final class QfaeNetworks {
 	public final PerceptualModel perceptual;
 
 	/** @param perceptualDepth blocks of the perceptual model to build (deepest layer used + 1) */
-	public QfaeNetworks(NDManager m, QfaeArchitecture a, int perceptualDepth) {
-		this.autoencoder = new QfaeAutoencoder(m, a.autoencoder());
+	public QfaeNetworks(NDManager m, QfaeArchitecture a, QfaeAutoencoder.Variant variant, int perceptualDepth) {
+		this.autoencoder = new QfaeAutoencoder(m, a.autoencoder(), variant);
 		this.perceptual = new PerceptualModel(m, a.perceptual().withDepth(perceptualDepth));
 	}
 
