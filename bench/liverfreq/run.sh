@@ -6,7 +6,7 @@
 set -e
 cd "$(dirname "$0")/../.."
 rounds=${1:-3}
-export OMP_WAIT_POLICY=PASSIVE
+. bench/reference-env.sh
 medad=${MEDAD_BIN:-releng/org.medad.products/target/products/org.medad.product.headless/linux/gtk/x86_64/medad/bin/medad}
 reference=${REFERENCE:-../shared/reference/liverfreq_ref.py}
 [ -x "$medad" ] || ./medad build

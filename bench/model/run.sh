@@ -5,19 +5,21 @@
 # then one summary line per configuration and side: median images/s over the processes, the slowest and fastest,
 # and the slowest's shortfall from the median (issue 17's steadiness target: within 20%).
 # Usage: bench/model/run.sh [THREADS] [PROCESSES] > results.jsonl      (defaults 2 and 10)
-# Record the reference's BLAS with the results: Debian's python3-torch is only as fast as the libblas.so.3 that
-# update-alternatives selects (netlib's reference BLAS after a bare install; libopenblas0-pthread is much faster).
+#        ARCHS="vit-b14" BATCHES="1 8" bench/model/run.sh ...            (a subset; default all six configurations)
+# Record the reference's BLAS with the results: Debian's python3-torch links libblas.so.3 and libopenblas.so.0 and is
+# only as fast as the OpenBLAS they resolve to (netlib's reference BLAS after a bare install) and the kernels OpenBLAS
+# picks for the CPU (bench/reference-env.sh names the CPU's class: the generic ones are 3x slower here).
 set -e
 cd "$(dirname "$0")/../.."
 threads=${1:-2}
 processes=${2:-10}
-export OMP_WAIT_POLICY=PASSIVE
+. bench/reference-env.sh
 medad=releng/org.medad.products/target/products/org.medad.product.headless/linux/gtk/x86_64/medad/bin/medad
 [ -x "$medad" ] || ./medad build
 raw=$(mktemp)
 trap 'rm -f "$raw"' EXIT
-for arch in vit-s16 vit-b14; do
-  for batch in 1 8 32; do
+for arch in ${ARCHS:-vit-s16 vit-b14}; do
+  for batch in ${BATCHES:-1 8 32}; do
     case $batch in 1) repeat=15 ;; 8) repeat=5 ;; *) repeat=3 ;; esac
     p=0
     while [ "$p" -lt "$processes" ]; do
@@ -30,7 +32,8 @@ for arch in vit-s16 vit-b14; do
     done
   done
 done
-/usr/bin/python3 - "$raw" "$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null)" <<'PY'
+blas="OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-} libblas.so.3=$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null) libopenblas.so.0=$(readlink -f /usr/lib/x86_64-linux-gnu/libopenblas.so.0 2>/dev/null)"
+/usr/bin/python3 - "$raw" "$blas" <<'PY'
 import json, statistics, sys
 runs = {}
 for line in open(sys.argv[1]):

@@ -27,6 +27,8 @@ import org.medad.core.error.ModelException;
 import org.medad.core.image.Geometry;
 import org.medad.core.image.Images;
 import org.medad.core.image.Volume;
+import org.medad.core.model.ModelManifest;
+import org.medad.core.model.ModelPackage;
 import org.medad.core.model.Tensor;
 import org.medad.core.progress.ProgressMonitor;
 import org.medad.core.settings.Settings;
@@ -173,6 +175,33 @@ class QfaeTrainingTest {
 	}
 
 	@Test
+	void cachedEncodingsTrainAsRecomputedOnes() throws Exception {
+		Map<String, Tensor> cached;
+		Map<String, Tensor> again;
+		Map<String, Tensor> recomputed;
+		try (TrainedModel m = detector.train(slices(8), tiny(Map.of("epochs", 2, "augment", false)), 6,
+				ProgressMonitor.NULL)) {
+			cached = m.weights();
+		}
+		try (TrainedModel m = detector.train(slices(8), tiny(Map.of("epochs", 2, "augment", false)), 6,
+				ProgressMonitor.NULL)) {
+			again = m.weights();
+		}
+		try (TrainedModel m = detector.train(slices(8), tiny(Map.of("epochs", 2, "augment", false,
+				"featureCacheMB", 0)), 6, ProgressMonitor.NULL)) {
+			recomputed = m.weights();
+		}
+		for (String k : cached.keySet()) {
+			float[] a = cached.get(k).data();
+			assertArrayEquals(a, again.get(k).data(), 0f, "repeat: " + k);
+			float[] b = recomputed.get(k).data();
+			for (int i = 0; i < a.length; i++) {
+				assertEquals(b[i], a[i], 1e-4, "cached vs batch-encoded (rounding only): " + k);
+			}
+		}
+	}
+
+	@Test
 	void theAblationsTrainAndScore() throws Exception {
 		try (TrainedModel m = detector.train(slices(4), tiny(Map.of("epochs", 1, "bottleneck", "none", "loss", "l1")),
 				2, ProgressMonitor.NULL)) {
@@ -192,6 +221,23 @@ class QfaeTrainingTest {
 			float[] blip2 = m.score(slices(1).load(0)).map();
 			assertFalse(Arrays.equals(code, blip2), "residual connections change the reconstruction");
 		}
+	}
+
+	@Test
+	void aPackageWhoseWeightsDoNotFitItsSettingsSaysWhatDiffers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+			throws Exception {
+		Map<String, Tensor> tinyWeights;
+		try (TrainedModel m = detector.train(slices(4), tiny(Map.of("epochs", 1)), 1, ProgressMonitor.NULL)) {
+			tinyWeights = m.weights();
+		}
+		ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, new ModelManifest.DetectorRef("qfae",
+				"0.1.0"), QfaeSettings.SCHEMA.parse(Map.of("preset", "cpu")).values(), Map.of(), null,
+				new ModelManifest.Training(0, "", 0, 0, "test", "cpu", 0, null), List.of(), List.of());
+		ModelPackage pkg = ModelPackage.write(tmp.resolve("pkg"), manifest, tinyWeights);
+		ModelException e = assertThrows(ModelException.class, () -> detector.load(ModelPackage.read(pkg.folder())));
+		assertEquals(4, e.exitCode());
+		assertTrue(e.getMessage().contains("mis-shaped key") && e.getMessage().contains("encoders.0.model.cls_token"),
+				e.getMessage());
 	}
 
 	@Test

@@ -18,7 +18,7 @@ import ai.djl.ndarray.NDManager;
 public record QfaeConfig(String preset, boolean randomInit, QfaeArchitecture architecture,
 		QfaeAutoencoder.Variant variant, ImageScore rule, int[] evalPatches,
 		int[] evalLayers, int[] trainPatches, int[] trainLayers, boolean l1, int epochs, int batch, double lr,
-		double pctStart, boolean augment, double maxMinutes) {
+		double pctStart, boolean augment, double maxMinutes, int featureCacheMB) {
 
 	/** @throws IllegalArgumentException naming the setting that does not hold */
 	public static QfaeConfig of(Settings s) {
@@ -66,7 +66,7 @@ public record QfaeConfig(String preset, boolean randomInit, QfaeArchitecture arc
 		return new QfaeConfig(preset, random, arch, variant, rule, eval, evalLayers, train, trainLayers,
 				s.getString(QfaeSettings.LOSS).equals("l1"), s.getInt(QfaeSettings.EPOCHS), s.getInt(QfaeSettings.BATCH),
 				s.getDouble(QfaeSettings.LR), s.getDouble(QfaeSettings.PCT_START), s.getBoolean(QfaeSettings.AUGMENT),
-				s.getDouble(QfaeSettings.MAX_MINUTES));
+				s.getDouble(QfaeSettings.MAX_MINUTES), s.getInt(QfaeSettings.FEATURE_CACHE));
 	}
 
 	/** The networks of this configuration, with random weights until loaded. */

@@ -105,8 +105,10 @@ public final class QfaeDetector implements AnomalyDetector {
 				nets.perceptual.prepare(c.allPatches());
 				return null;
 			});
-			QfaeTrainer trainer = new QfaeTrainer(nets, c, normals, seed, monitor);
-			TrainingLoop.Outcome o = compute.call(() -> TrainingLoop.run(trainer, seed, monitor, checkpoints));
+			TrainingLoop.Outcome o;
+			try (QfaeTrainer trainer = new QfaeTrainer(nets, c, normals, seed, monitor)) {
+				o = compute.call(() -> TrainingLoop.run(trainer, seed, monitor, checkpoints));
+			}
 			Map<String, Object> record = new LinkedHashMap<>();
 			record.put("device", device.id());
 			record.put("epochs", o.epochs());

@@ -29,6 +29,7 @@ public final class QfaeSettings {
 	static final String PCT_START = "pctStart";
 	static final String AUGMENT = "augment";
 	static final String MAX_MINUTES = "maxMinutes";
+	static final String FEATURE_CACHE = "featureCacheMB";
 	static final String WINDOW = "window";
 
 	public static final SettingsSchema SCHEMA = SettingsSchema.of(
@@ -70,6 +71,8 @@ public final class QfaeSettings {
 			SettingSpec.real(PCT_START, 0.15, 0.01, 0.99, "Share of the steps spent warming up to the peak rate"),
 			SettingSpec.bool(AUGMENT, true, "Training augmentations (crop, rotation, flip, brightness and contrast)"),
 			SettingSpec.real(MAX_MINUTES, 0, 0, 100000, "Stop training after this many minutes (0 = no limit)"),
+			SettingSpec.integer(FEATURE_CACHE, 2048, 0, 1 << 20, "With augment=false: megabytes of frozen-encoder"
+					+ " outputs kept between epochs, each image encoded once (0 = encode every step)"),
 			SettingSpec.interval(WINDOW, -100000, 100000, "Intensities 'lower,upper' mapped to [0, 1] before the"
 					+ " normalisation (CT in HU: e.g. -160,240); empty = 0,255 (8-bit pictures, as the paper)"));
 

@@ -30,7 +30,7 @@ import ai.djl.training.GradientCollector;
  * one-cycle schedule stepped every batch and β1 cycling, the last incomplete batch dropped, the augmentations, and
  * the perceptual loss (mean over layers, images and pixels of the product over patch sizes) or L1.
  */
-final class QfaeTrainer implements TrainingLoop.Method {
+final class QfaeTrainer implements TrainingLoop.Method, AutoCloseable {
 	private final QfaeNetworks nets;
 	private final QfaeConfig c;
 	private final SliceSource normals;
@@ -40,6 +40,7 @@ final class QfaeTrainer implements TrainingLoop.Method {
 	private final Adam adam;
 	private final OneCycle schedule;
 	private Map<String, NDArray> weights;
+	private final FeatureCache cache;
 
 	QfaeTrainer(QfaeNetworks nets, QfaeConfig c, SliceSource normals, long seed, ProgressMonitor monitor) {
 		this.nets = nets;
@@ -50,6 +51,8 @@ final class QfaeTrainer implements TrainingLoop.Method {
 		int perEpoch = Math.max(1, normals.size() / c.batch());
 		this.schedule = OneCycle.qfae(perEpoch * c.epochs(), c.lr(), c.pctStart());
 		this.adam = new Adam(t -> schedule.lr(t - 1), t -> schedule.beta1(t - 1));
+		this.cache = c.augment() || c.featureCacheMB() == 0 ? null
+				: new FeatureCache(nets.autoencoder, c.featureCacheMB() * 1048576L);
 	}
 
 	@Override
@@ -113,6 +116,7 @@ final class QfaeTrainer implements TrainingLoop.Method {
 	@Override
 	public float step(int epoch, int[] order, int from, Random random) throws MedadException {
 		int size = Math.min(c.batch(), order.length - from);
+		int[] indices = java.util.Arrays.copyOfRange(order, from, from + size);
 		int side = c.architecture().imageSize();
 		int plane = 3 * side * side;
 		float[] batchValues = new float[size * plane];
@@ -130,7 +134,7 @@ final class QfaeTrainer implements TrainingLoop.Method {
 			NDArray x = batch.create(batchValues, new Shape(size, 3, side, side));
 			float value;
 			try (GradientCollector collector = engine.newGradientCollector()) {
-				NDArray encoded = nets.autoencoder.encode(x);
+				NDArray encoded = cache == null ? nets.autoencoder.encode(x) : cache.encode(x, indices);
 				NDArray xHat = nets.autoencoder.decode(encoded);
 				NDArray loss = QfaeModel.maps(nets, c, x, xHat, c.trainPatches(), c.trainLayers()).mean();
 				value = loss.getFloat();
@@ -157,5 +161,13 @@ final class QfaeTrainer implements TrainingLoop.Method {
 	@Override
 	public TrainingCheckpoints.Checkpoint checkpoint(TrainingLoop.Progress p) throws MedadException {
 		return new TrainingCheckpoints.Checkpoint(nets.save(), Map.of("checkpoint", p.toMap()), adam.state(), p.toMap());
+	}
+
+	/** Frees the feature cache; the networks stay with the model. */
+	@Override
+	public void close() {
+		if (cache != null) {
+			cache.close();
+		}
 	}
 }

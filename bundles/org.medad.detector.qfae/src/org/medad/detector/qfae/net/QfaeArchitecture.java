@@ -35,7 +35,7 @@ public record QfaeArchitecture(QfaeAutoencoder.Sizes autoencoder, VitConfig perc
 				VitConfig.PosEmbed.LEARNED, false, false, 1e-6, Activation.GELU);
 		VitConfig mae = new VitConfig("qfae-cpu-perceptual", 224, 16, 3, 64, 20, 2, 256, true, true, false, true, 0,
 				VitConfig.PosEmbed.LEARNED, true, false, 1e-6, Activation.GELU);
-		return new QfaeArchitecture(new QfaeAutoencoder.Sizes(encoder, 96, 28, 4, 24, 384, 2, 4, 384, 8, 3), mae);
+		return new QfaeArchitecture(new QfaeAutoencoder.Sizes(encoder, 96, 28, 4, 64, 384, 2, 4, 384, 8, 3), mae);
 	}
 
 	/**

@@ -1,0 +1,44 @@
+#!/bin/sh
+# QFAE scoring throughput and peak resident memory, the product beside the official code on the same machine in the
+# same run, alternating ROUNDS times: `medad bench detector --detector qfae --set init=random` (random weights of the
+# real shapes, the declared input: RGB, 224 px, normalised) and ../shared/reference/qfae_ref.py (the official
+# model.py/losses.py/training.py on PyTorch 1.13 eager, random weights of the same shapes, brain scoring rule).
+# Usage: bench/qfae/run.sh PRESET BATCH [ROUNDS] [SCORED]   PRESET: paper (ViT-L) or cpu; SCORED images (default 2x BATCH)
+# Needs QFAE_REF_SRC and TIMM_SRC: checkouts of francescodalmonte/QFAE and huggingface/pytorch-image-models (read
+# at run time by the harness, never copied), and Debian's python3-torch, -torchvision, -scipy, -sklearn.
+# Prints one JSON line per process: impl, preset, batch, images_per_s, peak_rss_mb.
+set -e
+cd "$(dirname "$0")/../.."
+preset=${1:?paper or cpu}
+batch=${2:?batch}
+rounds=${3:-1}
+scored=${4:-$((2 * batch))}
+. bench/reference-env.sh
+medad=releng/org.medad.products/target/products/org.medad.product.headless/linux/gtk/x86_64/medad/bin/medad
+ref=../shared/reference/qfae_ref.py
+[ -x "$medad" ] || ./medad build
+case $preset in
+  paper) sizes="" ;;
+  cpu) sizes="--encoder-model vit_small_patch14_reg4_dinov2.lvd142m --encoder-kwargs {\"depth\":4,\"embed_dim\":96,\"num_heads\":4}
+    --final-proj-in 96 --final-proj-out 96 --junction-dim 96 --junction-output-dim 96 --junction-heads 4
+    --decoder-dim 96 --decoder-depth 2 --decoder-heads 4 --mae-model vit_small_patch16_224
+    --mae-kwargs {\"embed_dim\":64,\"num_heads\":2,\"depth\":20} --perceptual-hstate 11,15,19" ;;
+  *) echo "preset: paper or cpu" >&2; exit 2 ;;
+esac
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+r=0
+while [ "$r" -lt "$rounds" ]; do
+  MEDAD_JAVA_OPTS="-Dmedad.threads=2" "$medad" bench detector --detector qfae --set init=random --set preset=$preset \
+    --set batch=2 --steps 0 --slices 2 --input 224 --score "$scored" --batch "$batch" --json \
+    | /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin); print(json.dumps({'impl': 'medad', 'preset': '$preset',
+ 'batch': $batch, 'images_per_s': d['score_images_per_s'], 'peak_rss_mb': d['peak_rss_mb']}))"
+  reps=$((scored / batch))
+  # shellcheck disable=SC2086
+  /usr/bin/python3 "$ref" --ref "$QFAE_REF_SRC" --timm "$TIMM_SRC" $sizes bench --cases "score:$batch:$reps:1" \
+    --out "$out" > /dev/null 2>&1
+  /usr/bin/python3 -c "import json; r=json.load(open('$out'))['results'][0]; t=r['timing']; print(json.dumps({'impl':
+ 'pytorch eager (official code)', 'preset': '$preset', 'batch': $batch, 'images_per_s': t['images_per_s'],
+ 'peak_rss_mb': r.get('peak_rss_process_mib')}))"
+  r=$((r + 1))
+done
