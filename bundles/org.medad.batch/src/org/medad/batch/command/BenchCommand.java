@@ -57,6 +57,7 @@ public final class BenchCommand implements Command {
 				          bench/io/make_volume.py; bench/io/run.sh runs nibabel/pydicom beside it)
 				medad bench detector --detector ID [--set key=value]... [--steps N] [--slices N] [--score N] [--batch N] [--profile FILE]
 				                     [--input PX] [--json]
+				medad bench detector --model DIR [--score N] [--batch N] [--input PX] [--json]   (scoring a package only)
 				  model   forward throughput and peak resident memory of a random ViT at 224x224
 				          (bench/model/run.sh runs PyTorch eager beside it)
 				  detector training step time (median of --steps after two warm-ups, default 10; 0 = scoring only), scoring
@@ -66,7 +67,7 @@ public final class BenchCommand implements Command {
 
 	@Override
 	public Set<String> valuedOptions() {
-		return Set.of("--data", "--repeat", "--arch", "--batch", "--device", "--detector", "--set", "--steps",
+		return Set.of("--data", "--repeat", "--arch", "--batch", "--device", "--detector", "--model", "--set", "--steps",
 				"--slices", "--score", "--input", "--profile");
 	}
 

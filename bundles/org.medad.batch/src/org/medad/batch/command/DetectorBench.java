@@ -38,8 +38,21 @@ final class DetectorBench {
 	}
 
 	int run(Args args, Console console) throws Exception {
-		AnomalyDetector detector = catalog.require(args.require("--detector")).detector();
-		Settings settings = detector.settingsSchema().parse(args.settings());
+		String packagePath = args.get("--model", null);
+		TrainedModel model = null;
+		AnomalyDetector detector;
+		Settings settings;
+		InputPipeline pipeline = null;
+		if (packagePath != null) { // scoring a package as it is: no training in this process, so the peak is scoring's
+			var loaded = org.medad.run.ModelLoader.load(catalog, java.nio.file.Path.of(packagePath));
+			model = loaded.model();
+			pipeline = InputPipeline.of(loaded.pkg());
+			detector = catalog.require(model.descriptor().id()).detector();
+			settings = model.settings();
+		} else {
+			detector = catalog.require(args.require("--detector")).detector();
+			settings = detector.settingsSchema().parse(args.settings());
+		}
 		int steps = args.intValue("--steps", 10, 0);
 		if (steps > 0 && steps < 3) {
 			throw new org.medad.core.error.UsageException("--steps: 0 (scoring only) or at least 3, not " + steps);
@@ -51,14 +64,18 @@ final class DetectorBench {
 		long baseline = NativeMemory.residentBytes();
 		BrainPhantom phantom = new BrainPhantom(input);
 		// the detector's declared input, as the workflows run it (channels, window, resize, normalisation)
-		InputPipeline pipeline = InputPipeline.of(detector.input(settings));
+		if (pipeline == null) {
+			pipeline = InputPipeline.of(detector.input(settings));
+		}
 		List<Volume> normals = new ArrayList<>();
 		for (int i = 0; i < slices; i++) {
 			normals.add(pipeline.apply(Volume.ofPixels("bench" + i, Images.wrap(phantom.normal(i).image(), input,
 					input))));
 		}
+		if (model != null) {
+			steps = 0;
+		}
 		StepClock clock = new StepClock(steps);
-		TrainedModel model = null;
 		try {
 			if (steps > 0) {
 				model = detector.train(SliceSource.of(normals), settings, 0, clock);

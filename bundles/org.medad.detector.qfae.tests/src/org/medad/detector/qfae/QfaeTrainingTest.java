@@ -240,6 +240,48 @@ class QfaeTrainingTest {
 				e.getMessage());
 	}
 
+	/** A foundation package as `medad models import` writes one, holding {@code weights} under timm's names. */
+	static ModelPackage foundation(java.nio.file.Path dir, Map<String, Tensor> weights) throws Exception {
+		ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, new ModelManifest.DetectorRef(
+				"foundation", "test"), Map.of("kind", "foundation"), Map.of(), null,
+				new ModelManifest.Training(0, "", 0, 0, "test", "cpu", 0, null), List.of(), List.of());
+		return ModelPackage.write(dir, manifest, weights);
+	}
+
+	@Test
+	void trainingStartsFromImportedFoundationWeightsAndKeepsThemFrozen(
+			@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+		Map<String, Tensor> donor;
+		try (TrainedModel m = detector.train(slices(4), tiny(Map.of("epochs", 1)), 77, ProgressMonitor.NULL)) {
+			donor = m.weights();
+		}
+		Map<String, Tensor> encoder = new java.util.LinkedHashMap<>();
+		Map<String, Tensor> mae = new java.util.LinkedHashMap<>();
+		donor.forEach((k, v) -> {
+			if (k.startsWith("encoders.0.model.")) {
+				encoder.put(k.substring("encoders.0.model.".length()), v);
+			} else if (k.startsWith("perceptual.")) {
+				mae.put(k.substring("perceptual.".length()), v);
+			}
+		});
+		mae.put("norm.weight", Tensor.of(new float[16], 16)); // a full MAE file's final norm: not used, left out
+		ModelPackage enc = foundation(tmp.resolve("enc"), encoder);
+		ModelPackage per = foundation(tmp.resolve("mae"), mae);
+		Settings s = tiny(Map.of("epochs", 1, "init", "imported", "encoder", enc.folder().toString(), "perceptual",
+				per.folder().toString()));
+		try (TrainedModel m = detector.train(slices(4), s, 5, ProgressMonitor.NULL)) {
+			Map<String, Tensor> w = m.weights();
+			encoder.forEach((k, v) -> assertArrayEquals(v.data(), w.get("encoders.0.model." + k).data(), 0f, k));
+			mae.forEach((k, v) -> {
+				if (!k.startsWith("norm.")) {
+					assertArrayEquals(v.data(), w.get("perceptual." + k).data(), 0f, k);
+				}
+			});
+			assertEquals(2, m.references().size(), "both foundation packages recorded");
+			assertFalse(String.valueOf(m.preprocessing().get("weights")).contains("random"));
+		}
+	}
+
 	@Test
 	void thePaperPresetNeedsImportedFoundationWeights() throws Exception {
 		Settings s = QfaeSettings.SCHEMA.parse(Map.of("epochs", "1"));

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.medad.compute.ComputeDevice;
 import org.medad.compute.ComputeService;
@@ -46,7 +45,6 @@ public final class QfaeDetector implements AnomalyDetector {
 	static final DetectorDescriptor DESCRIPTOR = new DetectorDescriptor("qfae", "Q-Former autoencoder (QFAE)", "0.1.0",
 			LearnsFrom.NORMAL, input("0,255"),
 			"Frozen DINOv2 encoder, Q-Former bottleneck, MAE-style decoder; perceptual (MAE feature) anomaly maps");
-	private static final Pattern BLOCK = Pattern.compile("blocks\\.(\\d+)\\..*");
 
 	private final ComputeService compute;
 
@@ -166,14 +164,7 @@ public final class QfaeDetector implements AnomalyDetector {
 			StateDicts.load(nets.autoencoder.encoder, enc, encoder.folder() + " (encoder)");
 			return null;
 		});
-		int depth = nets.perceptual.config().depth();
-		Map<String, Tensor> mae = new LinkedHashMap<>();
-		perceptual.tensors().forEach((k, v) -> {
-			var b = BLOCK.matcher(k);
-			if (!(b.matches() && Integer.parseInt(b.group(1)) >= depth) && !k.startsWith("norm.")) {
-				mae.put(k, v);
-			}
-		});
+		Map<String, Tensor> mae = QfaeNetworks.perceptualBlocks(perceptual.tensors(), nets.perceptual.config().depth());
 		compute.call(() -> {
 			StateDicts.load(nets.perceptual, mae, perceptual.folder() + " (perceptual)");
 			return null;

@@ -100,20 +100,10 @@ public class QfaeCheckpointImporter implements WeightImporter {
 			steps.add("MAE: renamed Hugging Face keys to timm's (warning: Hugging Face's ViT-MAE is Meta's"
 					+ " visualisation checkpoint, not the mae_pretrain weights QFAE used)");
 		}
-		Map<String, Tensor> kept = new LinkedHashMap<>();
-		int dropped = 0;
-		int deepest = -1;
-		for (Map.Entry<String, Tensor> e : sd.entrySet()) {
-			Matcher b = BLOCK.matcher(e.getKey());
-			int block = b.matches() ? Integer.parseInt(b.group(1)) : -1;
-			deepest = Math.max(deepest, block);
-			if (block >= depth || e.getKey().startsWith("norm.") || e.getKey().startsWith("fc_norm.")
-					|| e.getKey().startsWith("head.")) {
-				dropped++;
-			} else {
-				kept.put(e.getKey(), e.getValue());
-			}
-		}
+		Map<String, Tensor> kept = QfaeNetworks.perceptualBlocks(sd, depth);
+		int dropped = sd.size() - kept.size();
+		int deepest = sd.keySet().stream().map(BLOCK::matcher).filter(Matcher::matches)
+				.mapToInt(b -> Integer.parseInt(b.group(1))).max().orElse(-1);
 		steps.add("MAE: blocks 0-" + (depth - 1) + " of " + (deepest + 1) + " kept at native patch 16 (" + dropped
 				+ " tensors after the deepest layer used, the final norm and any head dropped)");
 		return kept;

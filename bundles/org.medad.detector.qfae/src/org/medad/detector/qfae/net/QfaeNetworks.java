@@ -2,6 +2,8 @@ package org.medad.detector.qfae.net;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.medad.core.error.ModelException;
 import org.medad.core.model.Tensor;
@@ -16,6 +18,7 @@ import ai.djl.ndarray.NDManager;
  */
 public final class QfaeNetworks {
 	public static final String PERCEPTUAL = "perceptual.";
+	private static final Pattern BLOCK = Pattern.compile("blocks\\.(\\d+)\\..*");
 
 	public final QfaeAutoencoder autoencoder;
 	public final PerceptualModel perceptual;
@@ -40,6 +43,22 @@ public final class QfaeNetworks {
 		StateDicts.load(autoencoder, ae, source);
 		StateDicts.load(perceptual, mae, source + " (" + PERCEPTUAL + "*)");
 		perceptual.prepare(patches);
+	}
+
+	/**
+	 * MAE weights under timm's names reduced to what a perceptual model of {@code depth} blocks holds: the blocks
+	 * after it, the final norm and any head are left out (no layer used reads them).
+	 */
+	public static Map<String, Tensor> perceptualBlocks(Map<String, Tensor> timm, int depth) {
+		Map<String, Tensor> kept = new LinkedHashMap<>();
+		timm.forEach((k, v) -> {
+			Matcher b = BLOCK.matcher(k);
+			boolean later = b.matches() && Integer.parseInt(b.group(1)) >= depth;
+			if (!later && !k.startsWith("norm.") && !k.startsWith("fc_norm.") && !k.startsWith("head.")) {
+				kept.put(k, v);
+			}
+		});
+		return kept;
 	}
 
 	public Map<String, Tensor> save() {
