@@ -122,6 +122,17 @@ public abstract class Module {
 		return copy;
 	}
 
+	/**
+	 * An engine-owned copy of float32 values in a direct buffer (native byte order, position 0, limit at the end of
+	 * the values): the buffer can be reused as soon as this returns.
+	 */
+	public static NDArray owned(NDManager m, java.nio.ByteBuffer values, ai.djl.ndarray.types.Shape shape) {
+		NDArray staged = m.create(values, shape, ai.djl.ndarray.types.DataType.FLOAT32);
+		NDArray copy = staged.duplicate();
+		staged.close();
+		return copy;
+	}
+
 	/** Number of scalar values in all tensors. */
 	public final long size() {
 		return namedParams().values().stream().mapToLong(p -> p.shape().size()).sum();

@@ -225,6 +225,46 @@ class InputPipelineTest {
 	}
 
 	@Test
+	void afterACropMapsGoBackWhereTheCropWasAndMasksComeFromThere() throws Exception {
+		// a 20x10 "organ" at x 30..49, y 40..49 of a 100x80 slice on black: the 32 canvas holds it unscaled at (6, 11)
+		float[] px = new float[100 * 80];
+		float[] mask = new float[100 * 80];
+		for (int y = 40; y < 50; y++) {
+			for (int x = 30; x < 50; x++) {
+				px[y * 100 + x] = 100;
+			}
+		}
+		mask[45 * 100 + 35] = 1;
+		Volume slice = Volume.ofPixels("organ", Images.wrap(px, 100, 80));
+		InputPipeline crop = InputPipeline.of(new InputSpec("axial", 32, Channels.GREY, List.of("liver-roi 32")));
+		Volume given = crop.apply(slice);
+		assertEquals(32, given.width());
+		float[] ones = new float[32 * 32];
+		java.util.Arrays.fill(ones, 1);
+		float[] back = crop.mapOn(new AnomalyResult(1, ones, 32, 32), slice, given);
+		assertEquals(100 * 80, back.length);
+		assertEquals(1, back[45 * 100 + 40], 1e-6, "inside the organ's box");
+		assertEquals(1, back[(40 - 11) * 100 + 30 - 6], 1e-6, "the canvas' corner lands 11 rows, 6 columns before it");
+		assertEquals(0, back[10 * 100 + 90], 1e-6, "beyond the canvas: zero");
+		Volume onCanvas = crop.maskOn(Volume.ofPixels("mask", Images.wrap(mask, 100, 80)), given);
+		float[] m = Images.toArray(onCanvas.voxels());
+		assertEquals(1, m[(45 - 40 + 11) * 32 + 35 - 30 + 6], "the mask pixel at the same place of the organ");
+		assertEquals(1, sumOf(m), 1e-6);
+		// without a crop the map is stretched over the slice as before
+		InputPipeline plain = InputPipeline.of(new InputSpec("axial", 32, Channels.GREY, List.of("resize 32 bilinear")));
+		float[] stretched = plain.mapOn(new AnomalyResult(1, ones, 32, 32), slice, plain.apply(slice));
+		assertEquals(1, stretched[10 * 100 + 90], 1e-6);
+	}
+
+	private static double sumOf(float[] v) {
+		double s = 0;
+		for (float f : v) {
+			s += f;
+		}
+		return s;
+	}
+
+	@Test
 	void volumesAreSlicedInThePlaneTheDetectorDeclares() throws Exception {
 		Path data = tmp.resolve("vols");
 		new PhantomVolumes(32, 6, 2, 1, 1, 1, 3).write(data, StandardFormats.create(), ProgressMonitor.NULL);

@@ -82,8 +82,9 @@ final class CaseScorer {
 		int n = v.voxels().numDimensions();
 		if (n == 3 && v.voxels().dimension(2) == 1 || n == 2) {
 			Volume slice = n == 2 ? read : formats.readSlice(file); // a picture keeps its colour for the pipeline
-			AnomalyResult r = model.score(input.apply(slice));
-			return new Scored(slice.grey(), r.score(), r.mapOn(slice.width(), slice.height()));
+			Volume given = input.apply(slice);
+			AnomalyResult r = model.score(given);
+			return new Scored(slice.grey(), r.score(), input.mapOn(r, slice, given));
 		}
 		if (n != 3 || v.geometry().dimensions() != 3) {
 			throw BadInputException.of(file, "is " + n + "-D; scoring takes 2D slices or 3D volumes");
@@ -105,7 +106,7 @@ final class CaseScorer {
 			List<AnomalyResult> results = model.scoreBatch(given);
 			for (int i = 0; i < results.size(); i++) {
 				AnomalyResult r = results.get(i);
-				Slicing.place(map, dims, spec.plane(), k + i, r.mapOn(slices.get(i).width(), slices.get(i).height()));
+				Slicing.place(map, dims, spec.plane(), k + i, input.mapOn(r, slices.get(i), given.get(i)));
 				max = Math.max(max, r.score());
 			}
 		}
@@ -151,13 +152,17 @@ final class CaseScorer {
 				return zeros;
 			}
 			if (ready.isEmpty()) {
+				List<Volume> asRead = new ArrayList<>(batch);
 				List<Volume> batchSlices = new ArrayList<>(batch);
 				for (int end = Math.min(to, k + batch); read[0] < end; read[0]++) {
-					batchSlices.add(input.apply(slices.next()));
+					Volume s = slices.next();
+					asRead.add(s);
+					batchSlices.add(input.apply(s));
 				}
-				for (AnomalyResult r : model.scoreBatch(batchSlices)) {
-					ready.add(r.mapOn(nx, ny));
-					max[0] = Math.max(max[0], r.score());
+				List<AnomalyResult> results = model.scoreBatch(batchSlices);
+				for (int i = 0; i < results.size(); i++) {
+					ready.add(input.mapOn(results.get(i), asRead.get(i), batchSlices.get(i)));
+					max[0] = Math.max(max[0], results.get(i).score());
 				}
 			}
 			return ready.poll();

@@ -4,12 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.medad.core.detect.AnomalyResult;
 import org.medad.core.detect.Channels;
 import org.medad.core.detect.InputSpec;
 import org.medad.core.detect.LabelledSlices;
 import org.medad.core.detect.SliceSource;
 import org.medad.core.error.BadInputException;
 import org.medad.core.error.ModelException;
+import org.medad.core.image.GridMap;
 import org.medad.core.image.Images;
 import org.medad.core.image.Resample;
 import org.medad.core.image.Volume;
@@ -132,20 +134,41 @@ public final class InputPipeline {
 			@Override
 			public Volume mask(int index) throws BadInputException {
 				Volume mask = source.mask(index);
-				return mask == null ? null : onGrid(mask, load(index));
+				return mask == null ? null : maskOn(mask, load(index));
 			}
 		};
 	}
 
-	/** A mask on a processed image's grid (nearest neighbour, so it stays binary). */
-	static Volume onGrid(Volume mask, Volume image) {
-		if (mask.width() == image.width() && mask.height() == image.height()) {
+	/**
+	 * A mask of the slice as read on the processed image's grid (nearest neighbour, so it stays binary): stretched
+	 * over it, or, after a step that crops, taken from where the processed image lies ({@link GridMap}).
+	 */
+	Volume maskOn(Volume mask, Volume image) {
+		float[] m = Images.toArray(mask.voxels());
+		if (op.crops()) {
+			m = GridMap.between(mask.geometry(), image.geometry()).toTarget(m, mask.width(), mask.height(),
+					image.width(), image.height());
+		} else if (mask.width() == image.width() && mask.height() == image.height()) {
 			return mask;
+		} else {
+			m = Resample.resize(m, mask.width(), mask.height(), image.width(), image.height(), Resample.Mode.NEAREST);
 		}
-		float[] m = Resample.resize(Images.toArray(mask.voxels()), mask.width(), mask.height(), image.width(),
-				image.height(), Resample.Mode.NEAREST);
 		return new Volume(mask.source(), Images.wrap(m, image.width(), image.height()), image.geometry(),
 				mask.modality(), mask.metadata());
+	}
+
+	/**
+	 * A slice's map on the slice as read ({@code read}, x fastest), from its result on the processed slice
+	 * ({@code given}): stretched back over it, or, after a step that crops, put back where the processed slice lies
+	 * (zero where it does not reach).
+	 */
+	public float[] mapOn(AnomalyResult r, Volume read, Volume given) {
+		if (!op.crops()) {
+			return r.mapOn(read.width(), read.height());
+		}
+		float[] onGiven = r.mapOn(given.width(), given.height());
+		return GridMap.between(read.geometry(), given.geometry()).toSource(onGiven, given.width(), given.height(),
+				read.width(), read.height());
 	}
 
 	/** What model.json records: channels, steps and the pipeline in words. */

@@ -275,7 +275,7 @@ public final class TrainingRun {
 				continue;
 			}
 			Volume image = input.apply(raw);
-			loaded.add(new Shot(c.id(), image, c.anomalous(), mask == null ? null : InputPipeline.onGrid(mask, image)));
+			loaded.add(new Shot(c.id(), image, c.anomalous(), mask == null ? null : input.maskOn(mask, image)));
 		}
 		monitor.status("few-shot: " + selection.describe() + ": " + loaded.size() + " shots");
 		return new TrainingData(slices, loaded, selection.describe());

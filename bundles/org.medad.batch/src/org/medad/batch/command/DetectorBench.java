@@ -43,8 +43,11 @@ final class DetectorBench {
 		AnomalyDetector detector;
 		Settings settings;
 		InputPipeline pipeline = null;
+		Double loadSeconds = null;
 		if (packagePath != null) { // scoring a package as it is: no training in this process, so the peak is scoring's
+			long l0 = System.nanoTime();
 			var loaded = org.medad.run.ModelLoader.load(catalog, java.nio.file.Path.of(packagePath));
+			loadSeconds = (System.nanoTime() - l0) / 1e9;
 			model = loaded.model();
 			pipeline = InputPipeline.of(loaded.pkg());
 			detector = catalog.require(model.descriptor().id()).detector();
@@ -98,6 +101,9 @@ final class DetectorBench {
 			model = detector.train(SliceSource.of(normals.subList(0, Math.min(normals.size(), 2))),
 					detector.settingsSchema().parse(withOneStep(args.settings())), 0, ProgressMonitor.NULL);
 		}
+		// what holding the model costs, before any scoring: for a package, what loading it left resident
+		out.put("load_s", loadSeconds);
+		out.put("model_rss_mb", NativeMemory.residentBytes() / 1048576.0);
 		try (TrainedModel m = model) {
 			List<Volume> cases = new ArrayList<>();
 			for (int i = 0; i < scored; i++) {

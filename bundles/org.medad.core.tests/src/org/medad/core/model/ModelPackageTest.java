@@ -21,7 +21,7 @@ class ModelPackageTest {
 	@TempDir
 	Path dir;
 
-	private static ModelManifest manifest() {
+	static ModelManifest manifest() {
 		return new ModelManifest(ModelManifest.FORMAT_VERSION, new ModelManifest.DetectorRef("pixelstats", "0.1.0"),
 				Map.of("size", 4), Map.of(), new ModelManifest.Thresholds(1.5, 0.5, "test"),
 				new ModelManifest.Training(3, "abc", 7, 1, "0.1.0", "cpu", 0.1, "2026-01-01T00:00:00Z"), List.of(),

@@ -291,17 +291,32 @@ public final class ModelPackage {
 		}
 	}
 
-	/** All tensors of all weight files. */
+	/** All tensors of all weight files, on the heap (small models; large ones load from {@link #weights()}). */
 	public Map<String, Tensor> tensors() throws ModelException {
-		Map<String, Tensor> all = new LinkedHashMap<>();
-		for (ModelManifest.WeightFile w : manifest.weights()) {
-			try {
-				all.putAll(Safetensors.read(root.resolve(w.file())));
-			} catch (IOException e) {
-				throw new ModelException(folder + ": weight file " + w.file() + " unreadable: " + e.getMessage(), e);
-			}
+		try (TensorStore store = weights()) {
+			return store.all();
 		}
-		return all;
+	}
+
+	/**
+	 * The tensors of all weight files, read one at a time (close it when done): loading a foundation model this way
+	 * needs no heap copy of it. A name in two weight files is refused.
+	 */
+	public TensorStore weights() throws ModelException {
+		List<TensorStore> files = new java.util.ArrayList<>();
+		try {
+			for (ModelManifest.WeightFile w : manifest.weights()) {
+				try {
+					files.add(Safetensors.open(root.resolve(w.file())));
+				} catch (IOException e) {
+					throw new ModelException(folder + ": weight file " + w.file() + " unreadable: " + e.getMessage(), e);
+				}
+			}
+			return TensorStore.joined(files, folder.toString());
+		} catch (ModelException | RuntimeException e) {
+			files.forEach(TensorStore::close);
+			throw e;
+		}
 	}
 
 	/** A named tensor with the expected shape, or a clear error naming what is wrong. */

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
@@ -24,7 +23,7 @@ import com.google.gson.JsonParser;
 /**
  * The safetensors format (an 8-byte little-endian header length, a JSON header of dtype/shape/offsets,
  * then raw little-endian data), written without DJL so that light detectors need no native engine.
- * This reader and writer handle float32 tensors; the nn bundle reads the other dtypes.
+ * The writer writes float32; the reader also takes half, bfloat16 and double tensors and gives them as float32.
  */
 public final class Safetensors {
 	private static final long MAX_HEADER = 100L << 20;
@@ -71,8 +70,20 @@ public final class Safetensors {
 		}
 	}
 
+	/** Every tensor of the file on the heap (small models; large ones are read tensor by tensor from {@link #open}). */
 	public static Map<String, Tensor> read(Path file) throws ModelException, IOException {
-		try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file, StandardOpenOption.READ)) {
+		try (TensorStore store = open(file)) {
+			return store.all();
+		}
+	}
+
+	/**
+	 * Opens the file and checks its whole header (every dtype, shape and data range) before any value is read; the
+	 * values are read on demand. Close the store to release the file.
+	 */
+	public static TensorStore open(Path file) throws ModelException, IOException {
+		FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+		try {
 			long size = ch.size();
 			ByteBuffer lenBuf = readFully(ch, 0, 8, file);
 			long headerLen = lenBuf.order(ByteOrder.LITTLE_ENDIAN).getLong();
@@ -87,7 +98,7 @@ public final class Safetensors {
 				throw new ModelException(file + ": corrupt safetensors header: " + e.getMessage(), e);
 			}
 			long dataStart = 8 + headerLen;
-			Map<String, Tensor> out = new LinkedHashMap<>();
+			Map<String, Entry> entries = new LinkedHashMap<>();
 			for (Map.Entry<String, JsonElement> e : header.entrySet()) {
 				if (e.getKey().equals("__metadata__")) {
 					continue;
@@ -96,14 +107,20 @@ public final class Safetensors {
 					throw new ModelException(file + ": tensor '" + e.getKey() + "' is not described by an object in the"
 							+ " header (damaged file)");
 				}
-				out.put(e.getKey(), readTensor(ch, file, e.getKey(), e.getValue().getAsJsonObject(), dataStart, size));
+				entries.put(e.getKey(), entry(file, e.getKey(), e.getValue().getAsJsonObject(), dataStart, size));
 			}
-			return out;
+			return new Opened(file, ch, entries);
+		} catch (ModelException | IOException | RuntimeException e) {
+			ch.close();
+			throw e;
 		}
 	}
 
-	private static Tensor readTensor(java.nio.channels.SeekableByteChannel ch, Path file, String name, JsonObject t, long dataStart, long size)
-			throws ModelException, IOException {
+	/** Where a tensor's values lie in the file and how they are stored. */
+	private record Entry(String dtype, int width, long[] shape, int count, long position) {
+	}
+
+	private static Entry entry(Path file, String name, JsonObject t, long dataStart, long size) throws ModelException {
 		String dtype = text(t, "dtype", file, name);
 		int width = switch (dtype) {
 			case "F32" -> 4;
@@ -132,28 +149,72 @@ public final class Safetensors {
 			throw new ModelException(file + ": tensor '" + name + "' data at [" + begin + ", " + end
 					+ ") does not match its shape or lies past the end of the file");
 		}
-		ByteBuffer raw = readFully(ch, dataStart + begin, (int) (end - begin), file).order(ByteOrder.LITTLE_ENDIAN);
-		float[] data = new float[(int) count];
-		// half and double tensors (Hugging Face, timm exports) become float32, the precision the models run in
-		switch (dtype) {
-			case "F32" -> raw.asFloatBuffer().get(data);
-			case "F16" -> {
-				for (int i = 0; i < data.length; i++) {
-					data[i] = Float.float16ToFloat(raw.getShort());
-				}
+		return new Entry(dtype, width, shape, (int) count, dataStart + begin);
+	}
+
+	/** An open safetensors file: the header held, values read from the channel when asked for. */
+	private static final class Opened implements TensorStore {
+		private final Path file;
+		private final FileChannel ch;
+		private final Map<String, Entry> entries;
+		private final Map<String, long[]> shapes = new LinkedHashMap<>();
+
+		Opened(Path file, FileChannel ch, Map<String, Entry> entries) {
+			this.file = file;
+			this.ch = ch;
+			this.entries = entries;
+			entries.forEach((k, v) -> shapes.put(k, v.shape()));
+		}
+
+		@Override
+		public Map<String, long[]> shapes() {
+			return java.util.Collections.unmodifiableMap(shapes);
+		}
+
+		@Override
+		public void read(String name, ByteBuffer into) throws ModelException {
+			Entry e = entries.get(name);
+			if (e == null) {
+				throw new ModelException(file + ": no tensor '" + name + "'");
 			}
-			case "BF16" -> {
-				for (int i = 0; i < data.length; i++) {
-					data[i] = Float.intBitsToFloat((raw.getShort() & 0xffff) << 16);
-				}
+			if (into.remaining() < 4L * e.count()) {
+				throw new IllegalArgumentException(name + ": " + into.remaining() + " bytes left for " + e.count()
+						+ " values");
 			}
-			default -> {
-				for (int i = 0; i < data.length; i++) {
-					data[i] = (float) raw.getDouble();
+			try {
+				if (e.dtype().equals("F32")) {
+					// the file's bytes are already little-endian float32
+					ByteBuffer dst = into.slice(into.position(), 4 * e.count());
+					readAt(ch, e.position(), dst, file);
+					into.position(into.position() + 4 * e.count());
+					return;
 				}
+				// half and double tensors (Hugging Face, timm exports) become float32, the precision the models run in
+				ByteBuffer raw = ByteBuffer.allocate(e.width() * e.count()).order(ByteOrder.LITTLE_ENDIAN);
+				readAt(ch, e.position(), raw, file);
+				raw.flip();
+				ByteBuffer out = into.slice(into.position(), 4 * e.count()).order(ByteOrder.LITTLE_ENDIAN);
+				for (int i = 0; i < e.count(); i++) {
+					out.putFloat(switch (e.dtype()) {
+						case "F16" -> Float.float16ToFloat(raw.getShort());
+						case "BF16" -> Float.intBitsToFloat((raw.getShort() & 0xffff) << 16);
+						default -> (float) raw.getDouble();
+					});
+				}
+				into.position(into.position() + 4 * e.count());
+			} catch (IOException x) {
+				throw new ModelException(file + ": unreadable at tensor '" + name + "': " + x.getMessage(), x);
 			}
 		}
-		return new Tensor(shape, data);
+
+		@Override
+		public void close() {
+			try {
+				ch.close();
+			} catch (IOException ignored) {
+				// read-only channel: nothing was written that closing could lose
+			}
+		}
 	}
 
 	private static String text(JsonObject t, String key, Path file, String name) throws ModelException {
@@ -183,17 +244,22 @@ public final class Safetensors {
 		return out;
 	}
 
-	private static ByteBuffer readFully(java.nio.channels.SeekableByteChannel ch, long pos, int len, Path file)
-			throws IOException, ModelException {
+	private static ByteBuffer readFully(FileChannel ch, long pos, int len, Path file) throws IOException, ModelException {
 		ByteBuffer buf = ByteBuffer.allocate(len);
-		ch.position(pos);
-		while (buf.hasRemaining()) {
-			int n = ch.read(buf);
-			if (n < 0) {
-				throw new ModelException(file + ": truncated at byte " + (pos + buf.position()));
-			}
-		}
+		readAt(ch, pos, buf, file);
 		return buf.flip();
+	}
+
+	/** Fills {@code buf} from byte {@code pos} of the file on. */
+	private static void readAt(FileChannel ch, long pos, ByteBuffer buf, Path file) throws IOException, ModelException {
+		long at = pos;
+		while (buf.hasRemaining()) {
+			int n = ch.read(buf, at);
+			if (n < 0) {
+				throw new ModelException(file + ": truncated at byte " + at);
+			}
+			at += n;
+		}
 	}
 
 	private static void writeFully(FileChannel ch, ByteBuffer buf) throws IOException {

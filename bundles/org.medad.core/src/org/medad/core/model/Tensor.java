@@ -6,13 +6,18 @@ import java.util.Arrays;
 public record Tensor(long[] shape, float[] data) {
 
 	public Tensor {
+		if (count(shape) != data.length) {
+			throw new IllegalArgumentException(data.length + " values do not fill shape " + Arrays.toString(shape));
+		}
+	}
+
+	/** Number of values a tensor of {@code shape} holds. */
+	public static long count(long[] shape) {
 		long n = 1;
 		for (long d : shape) {
 			n *= d;
 		}
-		if (n != data.length) {
-			throw new IllegalArgumentException(data.length + " values do not fill shape " + Arrays.toString(shape));
-		}
+		return n;
 	}
 
 	public static Tensor of(float[] data, long... shape) {

@@ -17,6 +17,8 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medad.core.detect.AnomalyDetector;
+import org.medad.core.detect.Channels;
+import org.medad.core.detect.InputSpec;
 import org.medad.core.detect.AnomalyResult;
 import org.medad.core.detect.SliceSource;
 import org.medad.core.detect.TrainedModel;
@@ -300,5 +302,17 @@ class QfaeTrainingTest {
 			assertTrue(e.getMessage().contains("scan-17.png") && e.getMessage().contains("3 channels at 224x224"),
 					e.getMessage());
 		}
+	}
+
+	@Test
+	void theLiverConfigurationCropsEachSliceOntoTheCanvasFirst() throws Exception {
+		InputSpec brain = detector.input(tiny(Map.of()));
+		InputSpec liver = detector.input(tiny(Map.of("dataset", "liver")));
+		assertEquals(Channels.RGB, brain.channels());
+		assertEquals(List.of("window 0,255", "resize 224 bilinear antialias", "normalise mean-std 0.449,0.226"),
+				brain.steps());
+		assertEquals(Channels.GREY, liver.channels(), "the crop looks at one grey plane, as the reference's");
+		assertEquals(List.of("liver-roi 224", "rgb", "window 0,255", "resize 224 bilinear antialias",
+				"normalise mean-std 0.449,0.226"), liver.steps());
 	}
 }

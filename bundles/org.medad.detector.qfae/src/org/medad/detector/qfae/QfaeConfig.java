@@ -35,6 +35,7 @@ public record QfaeConfig(String preset, boolean randomInit, QfaeArchitecture arc
 			arch = switch (preset) {
 				case "cpu" -> QfaeArchitecture.cpu();
 				case "tiny" -> QfaeArchitecture.tiny();
+				case "paper-b14" -> QfaeArchitecture.publishedBase14();
 				default -> QfaeArchitecture.published();
 			};
 		}
@@ -60,7 +61,7 @@ public record QfaeConfig(String preset, boolean randomInit, QfaeArchitecture arc
 			}
 		}
 		String init = s.getString(QfaeSettings.INIT);
-		boolean random = init.equals("random") || init.equals("auto") && !preset.equals("paper");
+		boolean random = init.equals("random") || init.equals("auto") && !preset.startsWith("paper");
 		QfaeAutoencoder.Variant variant = new QfaeAutoencoder.Variant(
 				s.getString(QfaeSettings.BOTTLENECK).equals("none"), s.getString(QfaeSettings.QFORMER_STYLE).equals("blip2"));
 		return new QfaeConfig(preset, random, arch, variant, rule, eval, evalLayers, train, trainLayers,

@@ -21,7 +21,7 @@ import org.medad.core.error.ModelException;
 import org.medad.core.error.UsageException;
 import org.medad.core.model.ModelManifest;
 import org.medad.core.model.ModelPackage;
-import org.medad.core.model.Tensor;
+import org.medad.core.model.TensorStore;
 import org.medad.core.progress.ProgressMonitor;
 import org.medad.core.settings.Settings;
 import org.medad.core.settings.SettingsSchema;
@@ -58,6 +58,16 @@ public final class QfaeDetector implements AnomalyDetector {
 				+ " bilinear antialias", "normalise mean-std " + Normalisation.MEAN + "," + Normalisation.STD));
 	}
 
+	/**
+	 * The liver configuration (METHODS.md 1.8): the grey slice cropped to its non-zero box on a 224 canvas and
+	 * bilateral-filtered, as the reference prepares Liver_processed offline, then the same steps as the others.
+	 */
+	private static InputSpec liverInput(String window) {
+		return new InputSpec("axial", SIDE, Channels.GREY, List.of("liver-roi " + SIDE, "rgb", "window " + window,
+				"resize " + SIDE + " bilinear antialias", "normalise mean-std " + Normalisation.MEAN + ","
+						+ Normalisation.STD));
+	}
+
 	@Override
 	public DetectorDescriptor descriptor() {
 		return DESCRIPTOR;
@@ -66,7 +76,8 @@ public final class QfaeDetector implements AnomalyDetector {
 	@Override
 	public InputSpec input(Settings settings) {
 		String w = settings.getString(QfaeSettings.WINDOW).strip();
-		return input(w.isEmpty() ? "0,255" : w);
+		String window = w.isEmpty() ? "0,255" : w;
+		return settings.getString(QfaeSettings.DATASET).equals("liver") ? liverInput(window) : input(window);
 	}
 
 	@Override
@@ -159,25 +170,22 @@ public final class QfaeDetector implements AnomalyDetector {
 	/** The encoder under its timm names; the perceptual blocks used (its final norm and later blocks are not). */
 	private void loadFoundations(QfaeNetworks nets, ModelPackage encoder, ModelPackage perceptual)
 			throws MedadException {
-		Map<String, Tensor> enc = encoder.tensors();
-		compute.call(() -> {
-			StateDicts.load(nets.autoencoder.encoder, enc, encoder.folder() + " (encoder)");
-			return null;
-		});
-		Map<String, Tensor> mae = QfaeNetworks.perceptualBlocks(perceptual.tensors(), nets.perceptual.config().depth());
-		compute.call(() -> {
-			StateDicts.load(nets.perceptual, mae, perceptual.folder() + " (perceptual)");
-			return null;
-		});
+		try (TensorStore enc = encoder.weights(); TensorStore timm = perceptual.weights()) {
+			TensorStore mae = QfaeNetworks.perceptualBlocks(timm, nets.perceptual.config().depth());
+			compute.call(() -> {
+				StateDicts.load(nets.autoencoder.encoder, enc, encoder.folder() + " (encoder)");
+				StateDicts.load(nets.perceptual, mae, perceptual.folder() + " (perceptual)");
+				return null;
+			});
+		}
 	}
 
 	@Override
 	public TrainedModel load(ModelPackage model) throws MedadException {
 		Settings settings = QfaeSettings.SCHEMA.coerce(model.manifest().settings());
 		QfaeConfig c = config(settings);
-		Map<String, Tensor> w = model.tensors();
 		NDManager m = compute.newManager(compute.preferred());
-		try {
+		try (TensorStore w = model.weights()) {
 			QfaeNetworks nets = compute.call(() -> {
 				QfaeNetworks n = c.networks(m);
 				n.load(w, model.folder().toString(), c.allPatches());

@@ -131,7 +131,7 @@ final class QfaeModel implements TrainedModel {
 	public Map<String, Object> preprocessing() {
 		Map<String, Object> p = new LinkedHashMap<>();
 		p.put("normalisation", "(x - " + Normalisation.MEAN + ") / " + Normalisation.STD + " after the window to [0, 1]");
-		p.put("weights", config.randomInit() ? "random initialisation (preset cpu): not the paper's pretrained"
+		p.put("weights", config.randomInit() ? "random initialisation (preset " + config.preset() + "): not the paper's pretrained"
 				+ " encoder and perceptual model" : "imported foundation weights");
 		if (!training.isEmpty()) {
 			p.put("training", training);

@@ -33,8 +33,9 @@ public final class QfaeSettings {
 	static final String WINDOW = "window";
 
 	public static final SettingsSchema SCHEMA = SettingsSchema.of(
-			SettingSpec.choice(PRESET, "paper", List.of("paper", "cpu", "tiny"),
+			SettingSpec.choice(PRESET, "paper", List.of("paper", "paper-b14", "cpu", "tiny"),
 					"paper: DINOv2 ViT-L/14-reg4 encoder and MAE ViT-L/16 perceptual model from imported weights;"
+							+ " paper-b14: the same with the DINOv2 ViT-B/14-reg4 encoder (the paper's encoder ablation);"
 							+ " cpu: the same layout with narrow networks from random weights (minutes on two cores);"
 							+ " tiny: the smallest networks, for tests. cpu and tiny are not the paper's setting, and"
 							+ " every output of such a model says so"),
@@ -49,8 +50,9 @@ public final class QfaeSettings {
 					+ " import --from timm mae_pretrain weights); needed by preset=paper"),
 			SettingSpec.choice(DATASET, "brain", List.of("brain", "resc", "liver", "chest"),
 					"Scoring rule and evaluation patch sizes of the paper's data sets: brain/resc max over each map"
-							+ " then mean over layers, patches 16,32,56; liver the same at patches 8,16; chest mean over"
-							+ " each map then max over layers"),
+							+ " then mean over layers, patches 16,32,56; liver the same at patches 8,16, each slice first cropped"
+							+ " to its non-zero box on a 224 canvas and bilateral-filtered (maps go back where the organ"
+							+ " was); chest mean over each map then max over layers"),
 			SettingSpec.text(EVAL_PATCHES, "", "Perceptual patch sizes for scoring, e.g. 16,32,56 (empty = dataset's)"),
 			SettingSpec.text(EVAL_LAYERS, "11,15,19", "Perceptual block outputs (0-based) for scoring"),
 			SettingSpec.text(TRAIN_PATCHES, "32,56", "Perceptual patch sizes of the training loss"),

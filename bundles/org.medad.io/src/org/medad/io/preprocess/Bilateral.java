@@ -40,7 +40,7 @@ final class Bilateral {
 					sum += wt * v;
 					wsum += wt;
 				}
-				out[y * w + x] = Math.round((float) (sum / wsum));
+				out[y * w + x] = (float) Math.rint(sum / wsum); // cvRound: halves to even
 			}
 		}
 		return out;

@@ -30,6 +30,11 @@ public record Pipeline(List<SliceOp> steps) implements SliceOp {
 	}
 
 	@Override
+	public boolean crops() {
+		return steps.stream().anyMatch(SliceOp::crops);
+	}
+
+	@Override
 	public String describe() {
 		return String.join(" -> ", steps.stream().map(SliceOp::describe).toList());
 	}

@@ -12,6 +12,14 @@ public interface SliceOp {
 
 	String describe();
 
+	/**
+	 * Whether the output covers another part of the slice than the whole of it (a crop, a paste onto a canvas): maps
+	 * and masks then move between the grids by their geometries, not by stretching one over the other.
+	 */
+	default boolean crops() {
+		return false;
+	}
+
 	default SliceOp then(SliceOp next) {
 		return new Pipeline(java.util.List.of(this, next));
 	}

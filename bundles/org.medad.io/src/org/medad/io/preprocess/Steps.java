@@ -17,6 +17,7 @@ import org.medad.core.image.Resample.Mode;
  * <li>{@code window LO,HI}: CT window in HU to [0, 1]</li>
  * <li>{@code normalise min-max | z-score | mean-std MEAN,STD | percentile LO,HI}</li>
  * <li>{@code resize N | WxH nearest|bilinear|bicubic|area [antialias|align-corners]}: {@link Resample.Mode}</li>
+ * <li>{@code liver-roi N}: QFAE's liver crop onto an N x N canvas with its bilateral filter ({@link LiverRoi})</li>
  * </ul>
  * {@link #spec} writes a step back in that form, so that what is recorded parses to the same step.
  */
@@ -47,7 +48,17 @@ public final class Steps {
 				}
 				case "normalise" -> normalise(step, w);
 				case "resize" -> resize(step, w);
-				default -> throw bad(step, "unknown step '" + w[0] + "' (grey, rgb, window, normalise, resize)");
+				case "liver-roi" -> {
+					if (w.length != 2) {
+						throw bad(step, "liver-roi takes the canvas size N");
+					}
+					int n = Integer.parseInt(w[1]);
+					if (n < 1 || n > 16384) {
+						throw bad(step, "canvas " + n + " out of 1..16384");
+					}
+					yield new LiverRoi(n);
+				}
+				default -> throw bad(step, "unknown step '" + w[0] + "' (grey, rgb, window, normalise, resize, liver-roi)");
 			};
 		} catch (NumberFormatException e) {
 			throw bad(step, "not a number: " + e.getMessage());
@@ -76,6 +87,7 @@ public final class Steps {
 						case BICUBIC -> "bicubic";
 						case BICUBIC_ANTIALIAS -> "bicubic antialias";
 					};
+			case LiverRoi l -> "liver-roi " + l.canvas();
 			default -> throw new IllegalArgumentException(op.describe() + ": not a declarable step");
 		};
 	}

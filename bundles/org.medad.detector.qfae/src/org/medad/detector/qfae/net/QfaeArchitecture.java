@@ -27,6 +27,17 @@ public record QfaeArchitecture(QfaeAutoencoder.Sizes autoencoder, VitConfig perc
 	}
 
 	/**
+	 * The paper's encoder ablation: DINOv2 ViT-B/14-reg4 (blocks 10 and 8 taken, 768 wide) in place of ViT-L, the rest
+	 * as published.
+	 */
+	public static QfaeArchitecture publishedBase14() {
+		QfaeAutoencoder.Sizes p = QfaeAutoencoder.published();
+		return new QfaeArchitecture(new QfaeAutoencoder.Sizes(VitConfig.dinov2BaseReg4(), p.width(), p.queriesSide(),
+				p.qformerHeads(), p.crossDimHead(), p.qformerMlp(), p.decoderDepth(), p.decoderHeads(), p.decoderMlp(),
+				p.patch(), p.channels()), VitConfig.maeLarge16());
+	}
+
+	/**
 	 * The CPU preset: the published layout, input size, patch sizes and layers with narrow networks (encoder 4
 	 * blocks of 96, Q-Former and decoder 96 wide, 2 decoder blocks, perceptual 20 blocks of 64), random weights.
 	 */

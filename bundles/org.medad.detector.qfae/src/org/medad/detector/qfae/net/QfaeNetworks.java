@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.medad.core.error.ModelException;
 import org.medad.core.model.Tensor;
+import org.medad.core.model.TensorStore;
 import org.medad.nn.checkpoint.StateDicts;
 
 import ai.djl.ndarray.NDManager;
@@ -29,19 +30,18 @@ public final class QfaeNetworks {
 		this.perceptual = new PerceptualModel(m, a.perceptual().withDepth(perceptualDepth));
 	}
 
-	/** Loads every tensor, strictly (each key and shape must match), then derives the perceptual patch sizes. */
+	/** {@link #load(TensorStore, String, int...)} from tensors on the heap. */
 	public void load(Map<String, Tensor> weights, String source, int... patches) throws ModelException {
-		Map<String, Tensor> ae = new LinkedHashMap<>();
-		Map<String, Tensor> mae = new LinkedHashMap<>();
-		weights.forEach((k, v) -> {
-			if (k.startsWith(PERCEPTUAL)) {
-				mae.put(k.substring(PERCEPTUAL.length()), v);
-			} else {
-				ae.put(k, v);
-			}
-		});
-		StateDicts.load(autoencoder, ae, source);
-		StateDicts.load(perceptual, mae, source + " (" + PERCEPTUAL + "*)");
+		load(TensorStore.of(weights), source, patches);
+	}
+
+	/**
+	 * Loads every tensor, strictly (each key and shape must match), tensor by tensor from the store, then derives the
+	 * perceptual patch sizes.
+	 */
+	public void load(TensorStore weights, String source, int... patches) throws ModelException {
+		StateDicts.load(autoencoder, weights.renamed(k -> k.startsWith(PERCEPTUAL) ? null : k), source);
+		StateDicts.load(perceptual, weights.under(PERCEPTUAL), source + " (" + PERCEPTUAL + "*)");
 		perceptual.prepare(patches);
 	}
 
@@ -52,13 +52,22 @@ public final class QfaeNetworks {
 	public static Map<String, Tensor> perceptualBlocks(Map<String, Tensor> timm, int depth) {
 		Map<String, Tensor> kept = new LinkedHashMap<>();
 		timm.forEach((k, v) -> {
-			Matcher b = BLOCK.matcher(k);
-			boolean later = b.matches() && Integer.parseInt(b.group(1)) >= depth;
-			if (!later && !k.startsWith("norm.") && !k.startsWith("fc_norm.") && !k.startsWith("head.")) {
+			if (usedBy(k, depth)) {
 				kept.put(k, v);
 			}
 		});
 		return kept;
+	}
+
+	/** {@link #perceptualBlocks(Map, int)} as a view of a store: nothing is read. */
+	public static TensorStore perceptualBlocks(TensorStore timm, int depth) {
+		return timm.renamed(k -> usedBy(k, depth) ? k : null);
+	}
+
+	private static boolean usedBy(String timmKey, int depth) {
+		Matcher b = BLOCK.matcher(timmKey);
+		boolean later = b.matches() && Integer.parseInt(b.group(1)) >= depth;
+		return !later && !timmKey.startsWith("norm.") && !timmKey.startsWith("fc_norm.") && !timmKey.startsWith("head.");
 	}
 
 	public Map<String, Tensor> save() {
