@@ -204,6 +204,24 @@ class QfaeTrainingTest {
 	}
 
 	@Test
+	void aLargeBatchIsScoredInPassesAsEachImageAlone() throws Exception {
+		try (TrainedModel m = detector.train(slices(4), tiny(Map.of("epochs", 1)), 3, ProgressMonitor.NULL)) {
+			SliceSource cases = slices(QfaeModel.PASS + 3);
+			List<Volume> all = new ArrayList<>();
+			for (int i = 0; i < cases.size(); i++) {
+				all.add(cases.load(i));
+			}
+			List<AnomalyResult> batch = m.scoreBatch(all);
+			assertEquals(all.size(), batch.size());
+			for (int i : new int[] { 0, QfaeModel.PASS - 1, QfaeModel.PASS, all.size() - 1 }) {
+				AnomalyResult alone = m.score(all.get(i));
+				assertEquals(alone.score(), batch.get(i).score(), 1e-5 * Math.abs(alone.score()), "image " + i);
+				assertArrayEquals(alone.map(), batch.get(i).map(), 1e-5f, "image " + i);
+			}
+		}
+	}
+
+	@Test
 	void theAblationsTrainAndScore() throws Exception {
 		try (TrainedModel m = detector.train(slices(4), tiny(Map.of("epochs", 1, "bottleneck", "none", "loss", "l1")),
 				2, ProgressMonitor.NULL)) {

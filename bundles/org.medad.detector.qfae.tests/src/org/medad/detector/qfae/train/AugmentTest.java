@@ -72,12 +72,15 @@ class AugmentTest {
 	}
 
 	@Test
-	void theCropKeepsMostOfTheImage() {
-		float[] x = gradient();
-		float[] crop = Augment.resizedCrop(x, SIDE, new Random(3));
-		assertEquals(x.length, crop.length);
-		// at least 90% of the area survives: the first and last rows stay near the original ones
-		assertEquals(x[0], crop[0], 0.1);
-		assertEquals(x[(SIDE - 1) * SIDE], crop[(SIDE - 1) * SIDE], 0.1);
+	void cropBoxesKeepNinetyToAHundredPercentAtTheAspectBounds() {
+		Random r = new Random(3);
+		for (int i = 0; i < 200; i++) {
+			int[] b = Augment.cropBox(SIDE, r);
+			double area = (double) b[2] * b[3] / (SIDE * SIDE);
+			double aspect = (double) b[3] / b[2];
+			assertTrue(area >= 0.85 && area <= 1.0, "area " + area); // the sides are rounded: a little under 0.9
+			assertTrue(aspect >= 0.78 && aspect <= 1.22, "aspect " + aspect);
+			assertTrue(b[0] >= 0 && b[1] >= 0 && b[0] + b[2] <= SIDE && b[1] + b[3] <= SIDE, Arrays.toString(b));
+		}
 	}
 }

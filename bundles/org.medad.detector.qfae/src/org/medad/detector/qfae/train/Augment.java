@@ -7,7 +7,7 @@ import org.medad.core.image.Resample;
 /**
  * QFAE's training augmentations with the official parameters (METHODS.md §1.7), on a square RGB image in [0, 1]
  * (channel planes, x fastest), in order: random resized crop (area 0.9-1.0, aspect 0.8-1.2, ten tries then the
- * centre, antialiased bilinear back to the side), rotation by up to ±10° (nearest, corners filled with 0), vertical
+ * centre, antialiased bilinear back to the side), rotation by up to ±10° (nearest as PIL picks it, corners filled with 0), vertical
  * flip with p 0.5, brightness and contrast factors 0.9-1.1 in random order (contrast blends with the mean of the
  * grey image), clamped to [0, 1]. Draws come from the caller's generator, so a seeded run repeats.
  */
@@ -34,65 +34,96 @@ public final class Augment {
 	}
 
 	static float[] resizedCrop(float[] rgb, int side, Random r) {
+		int[] box = cropBox(side, r);
+		return crop(rgb, side, box[0], box[1], box[2], box[3]);
+	}
+
+	/**
+	 * torchvision's RandomResizedCrop box {top, left, height, width}: area 0.9-1.0 of the image, aspect 0.8-1.2 drawn
+	 * log-uniformly, ten tries, then the whole image (the fallback for a square image at these bounds).
+	 */
+	static int[] cropBox(int side, Random r) {
 		double area = (double) side * side;
-		int w = side;
-		int h = side;
-		int top = 0;
-		int left = 0;
-		boolean found = false;
-		for (int attempt = 0; attempt < 10 && !found; attempt++) {
+		for (int attempt = 0; attempt < 10; attempt++) {
 			double target = area * (0.9 + 0.1 * r.nextDouble());
 			double ratio = Math.exp(Math.log(0.8) + (Math.log(1.2) - Math.log(0.8)) * r.nextDouble());
 			int cw = (int) Math.round(Math.sqrt(target * ratio));
 			int ch = (int) Math.round(Math.sqrt(target / ratio));
 			if (cw > 0 && ch > 0 && cw <= side && ch <= side) {
-				w = cw;
-				h = ch;
-				top = r.nextInt(side - h + 1);
-				left = r.nextInt(side - w + 1);
-				found = true;
+				int top = r.nextInt(side - ch + 1);
+				int left = r.nextInt(side - cw + 1);
+				return new int[] { top, left, ch, cw };
 			}
 		}
-		if (!found) { // torchvision's fallback: the whole image at the ratio bounds, centred
-			w = side;
-			h = side;
-		}
+		return new int[] { 0, 0, side, side };
+	}
+
+	/** The box {@code h x w} at (top, left) of every channel, resized back to the side (antialiased bilinear). */
+	static float[] crop(float[] rgb, int side, int top, int left, int h, int w) {
 		int plane = side * side;
 		float[] out = new float[rgb.length];
-		float[] crop = new float[w * h];
+		float[] box = new float[w * h];
 		for (int c = 0; c < rgb.length / plane; c++) {
 			for (int y = 0; y < h; y++) {
-				System.arraycopy(rgb, c * plane + (top + y) * side + left, crop, y * w, w);
+				System.arraycopy(rgb, c * plane + (top + y) * side + left, box, y * w, w);
 			}
-			float[] resized = Resample.resize(crop, w, h, side, side, Resample.Mode.BILINEAR_ANTIALIAS);
+			float[] resized = Resample.resize(box, w, h, side, side, Resample.Mode.BILINEAR_ANTIALIAS);
 			System.arraycopy(resized, 0, out, c * plane, plane);
 		}
 		return out;
 	}
 
-	/** Counter-clockwise by {@code degrees} about the centre, nearest neighbour, outside filled with 0. */
+	/**
+	 * Counter-clockwise by {@code degrees} about the image centre, nearest neighbour, outside filled with 0, as
+	 * torchvision rotates the official code's PIL images: PIL's affine matrix (entries rounded to 15 decimals) walked
+	 * in 16.16 fixed point, which picks another neighbour than exact arithmetic for a few pixels in a thousand.
+	 */
 	static float[] rotate(float[] x, int side, double degrees) {
-		double a = Math.toRadians(degrees);
-		double cos = Math.cos(a);
-		double sin = Math.sin(a);
-		double centre = (side - 1) / 2.0;
+		double ang = -Math.toRadians(degrees);
+		double m0 = round15(Math.cos(ang));
+		double m1 = round15(Math.sin(ang));
+		double m3 = round15(-Math.sin(ang));
+		double m4 = m0;
+		double centre = side / 2.0;
+		double m2 = m0 * -centre + m1 * -centre + centre;
+		double m5 = m3 * -centre + m4 * -centre + centre;
+		long a0 = fix(m0);
+		long a1 = fix(m1);
+		long a3 = fix(m3);
+		long a4 = fix(m4);
+		long rowX = fix(m2 + m0 * 0.5 + m1 * 0.5);
+		long rowY = fix(m5 + m3 * 0.5 + m4 * 0.5);
 		int plane = side * side;
+		int channels = x.length / plane;
 		float[] out = new float[x.length];
 		for (int y = 0; y < side; y++) {
+			long xx = rowX;
+			long yy = rowY;
 			for (int u = 0; u < side; u++) {
-				// the source of each output pixel: the inverse rotation
-				double dx = u - centre;
-				double dy = y - centre;
-				int sx = (int) Math.round(cos * dx - sin * dy + centre);
-				int sy = (int) Math.round(sin * dx + cos * dy + centre);
+				long sx = xx >> 16;
+				long sy = yy >> 16;
 				if (sx >= 0 && sy >= 0 && sx < side && sy < side) {
-					for (int c = 0; c < x.length / plane; c++) {
-						out[c * plane + y * side + u] = x[c * plane + sy * side + sx];
+					for (int c = 0; c < channels; c++) {
+						out[c * plane + y * side + u] = x[c * plane + (int) sy * side + (int) sx];
 					}
 				}
+				xx += a0;
+				yy += a3;
 			}
+			rowX += a1;
+			rowY += a4;
 		}
 		return out;
+	}
+
+	/** Python's round(v, 15): the exact binary value rounded half to even at the 15th decimal. */
+	private static double round15(double v) {
+		return new java.math.BigDecimal(v).setScale(15, java.math.RoundingMode.HALF_EVEN).doubleValue();
+	}
+
+	/** PIL's FIX: 16.16 fixed point, rounded. */
+	private static long fix(double v) {
+		return (long) Math.floor(v * 65536.0 + 0.5);
 	}
 
 	static void flipVertical(float[] x, int side) {
