@@ -128,6 +128,8 @@ final class DetectorBench {
 		}
 		out.put("baseline_rss_mb", baseline / 1048576.0);
 		out.put("peak_rss_mb", NativeMemory.peakResidentBytes() / 1048576.0);
+		// the JVM's share of the resident memory: what its collector keeps committed (the rest is the engine's)
+		out.put("java_heap_committed_mb", Runtime.getRuntime().totalMemory() / 1048576.0);
 		if (args.flag("--json")) {
 			console.json(out);
 		} else {
