@@ -170,7 +170,7 @@ class InputPipelineTest {
 		Map<String, Object> input = (Map<String, Object>) pkg.manifest().preprocessing().get("input");
 		assertEquals("rgb", input.get("channels"));
 		assertEquals(STEPS, input.get("steps"));
-		assertEquals("grey to 3 channels -> resize 16x16 bilinear -> CT window [0.0, 255.0] HU to [0,1]",
+		assertEquals("grey to 3 channels -> resize 16x16 bilinear -> window [0.0, 255.0] to [0,1]",
 				input.get("pipeline"));
 
 		// a colour picture keeps its colour: channel 0 reaches the model as red, not as luma

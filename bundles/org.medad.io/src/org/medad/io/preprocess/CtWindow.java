@@ -2,12 +2,15 @@ package org.medad.io.preprocess;
 
 import org.medad.core.image.Volume;
 
-/** A CT window: Hounsfield units clipped to [lower, upper] and mapped to [0, 1] (e.g. liver: -200..250). */
+/**
+ * An intensity window: values clipped to [lower, upper] and mapped to [0, 1]; for CT in Hounsfield units (liver:
+ * -200..250), for 8-bit pictures in grey levels (0..255).
+ */
 public record CtWindow(double lower, double upper) implements SliceOp {
 
 	public CtWindow {
 		if (!(upper > lower)) {
-			throw new IllegalArgumentException("CT window [" + lower + ", " + upper + "] is empty");
+			throw new IllegalArgumentException("window [" + lower + ", " + upper + "] is empty");
 		}
 	}
 
@@ -27,6 +30,6 @@ public record CtWindow(double lower, double upper) implements SliceOp {
 
 	@Override
 	public String describe() {
-		return "CT window [" + lower + ", " + upper + "] HU to [0,1]";
+		return "window [" + lower + ", " + upper + "] to [0,1]";
 	}
 }

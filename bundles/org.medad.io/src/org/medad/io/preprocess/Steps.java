@@ -14,7 +14,7 @@ import org.medad.core.image.Resample.Mode;
  * records them, one step per string:
  * <ul>
  * <li>{@code grey}, {@code rgb}: channel conversion (the input's channels add one first)</li>
- * <li>{@code window LO,HI}: CT window in HU to [0, 1]</li>
+ * <li>{@code window LO,HI}: values (HU for CT, grey levels for pictures) clipped and mapped to [0, 1]</li>
  * <li>{@code normalise min-max | z-score | mean-std MEAN,STD | percentile LO,HI}</li>
  * <li>{@code resize N | WxH nearest|bilinear|bicubic|area [antialias|align-corners]}: {@link Resample.Mode}</li>
  * <li>{@code liver-roi N}: QFAE's liver crop onto an N x N canvas with its bilateral filter ({@link LiverRoi})</li>
