@@ -157,18 +157,20 @@ public final class Safetensors {
 		private final Path file;
 		private final FileChannel ch;
 		private final Map<String, Entry> entries;
-		private final Map<String, long[]> shapes = new LinkedHashMap<>();
+		private final Map<String, long[]> shapes;
 
 		Opened(Path file, FileChannel ch, Map<String, Entry> entries) {
 			this.file = file;
 			this.ch = ch;
 			this.entries = entries;
-			entries.forEach((k, v) -> shapes.put(k, v.shape()));
+			Map<String, long[]> s = new LinkedHashMap<>();
+			entries.forEach((k, v) -> s.put(k, v.shape()));
+			this.shapes = java.util.Collections.unmodifiableMap(s);
 		}
 
 		@Override
 		public Map<String, long[]> shapes() {
-			return java.util.Collections.unmodifiableMap(shapes);
+			return shapes;
 		}
 
 		@Override
