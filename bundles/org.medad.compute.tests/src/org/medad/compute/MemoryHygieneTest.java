@@ -46,8 +46,10 @@ class MemoryHygieneTest {
 			}
 			long after = NativeMemory.residentBytes();
 			assertEquals(parameters, model.getManagedArrays().size(), "arrays leaked out of the per-batch managers");
-			// one pass allocates ~80 MB of activations: a leak of even one would show as gigabytes over 180 passes
-			assertTrue(after - warm < 64L << 20,
+			// One pass allocates ~80 MB of activations, the smallest of them 12.8 MB: leaking even that one per pass
+			// grows by 2.3 GB over 180 passes. The allocator's own drift (per-thread arenas it keeps, fragmentation)
+			// was measured up to 74 MB on CI machines, so the bound sits between the two.
+			assertTrue(after - warm < 512L << 20,
 					"resident memory grew by " + ((after - warm) >> 20) + " MB over 180 passes after warm-up");
 		}
 		assertEquals(managersBefore, compute.openManagers(), "managers left open");

@@ -42,7 +42,9 @@ class ForwardMemoryTest {
 			}
 			assertEquals(parameters, ((BaseNDManager) model).getManagedArrays().size(), "arrays leaked into the model");
 			long grown = NativeMemory.residentBytes() - warm;
-			assertTrue(grown < 48L << 20, "resident memory grew by " + (grown >> 20) + " MB over 180 passes");
+			// a pass allocates ~9 MB natively (6 blocks of ~1.5 MB): a native leak of a pass grows by 1.6 GB over 180
+			// passes, while the allocator's own drift (arenas it keeps) reached 74 MB in a similar test on CI
+			assertTrue(grown < 128L << 20, "resident memory grew by " + (grown >> 20) + " MB over 180 passes");
 		}
 	}
 }
