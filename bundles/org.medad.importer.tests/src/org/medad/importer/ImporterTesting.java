@@ -1,7 +1,6 @@
 package org.medad.importer;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +10,8 @@ import java.nio.file.StandardCopyOption;
 
 import org.medad.compute.ComputeDevice;
 import org.medad.compute.ComputeService;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
+import org.medad.testing.Close;
+import org.medad.testing.Services;
 
 import ai.djl.ndarray.NDManager;
 
@@ -22,12 +21,7 @@ final class ImporterTesting {
 	}
 
 	static <T> T service(Class<T> type) throws InterruptedException {
-		var context = FrameworkUtil.getBundle(ImporterTesting.class).getBundleContext();
-		ServiceTracker<T, T> t = new ServiceTracker<>(context, type, null);
-		t.open();
-		T s = t.waitForService(10_000);
-		assertNotNull(s, type.getSimpleName() + " not registered");
-		return s;
+		return Services.get(type);
 	}
 
 	static NDManager manager() throws Exception {
@@ -45,13 +39,6 @@ final class ImporterTesting {
 	}
 
 	static void assertClose(float[] expected, float[] actual, double tol, String what) {
-		if (expected.length != actual.length) {
-			fail(what + ": " + actual.length + " values, expected " + expected.length);
-		}
-		for (int i = 0; i < expected.length; i++) {
-			if (!(Math.abs(expected[i] - actual[i]) <= tol)) {
-				fail(String.format("%s: at %d expected %g, got %g, tolerance %g", what, i, expected[i], actual[i], tol));
-			}
-		}
+		Close.assertClose(expected, actual, tol, what);
 	}
 }

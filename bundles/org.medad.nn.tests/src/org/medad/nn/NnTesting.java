@@ -1,8 +1,6 @@
 package org.medad.nn;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +13,8 @@ import org.medad.compute.ComputeDevice;
 import org.medad.compute.ComputeService;
 import org.medad.core.model.Safetensors;
 import org.medad.core.model.Tensor;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
+import org.medad.testing.Close;
+import org.medad.testing.Services;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -31,11 +29,7 @@ public final class NnTesting {
 
 	public static synchronized ComputeService compute() throws InterruptedException {
 		if (compute == null) {
-			var context = FrameworkUtil.getBundle(NnTesting.class).getBundleContext();
-			ServiceTracker<ComputeService, ComputeService> t = new ServiceTracker<>(context, ComputeService.class, null);
-			t.open();
-			compute = t.waitForService(10_000);
-			assertNotNull(compute, "ComputeService not registered");
+			compute = Services.get(ComputeService.class);
 		}
 		return compute;
 	}
@@ -64,26 +58,10 @@ public final class NnTesting {
 
 	/** Same shape and every value within {@code tol} (absolute), reporting the worst element. */
 	public static void assertClose(Tensor expected, NDArray actual, double tol, String what) {
-		assertArrayEquals(expected.shape(), actual.getShape().getShape(), what + ": shape");
-		assertClose(expected.data(), actual.toFloatArray(), tol, what);
+		Close.assertClose(expected, actual, tol, what);
 	}
 
 	public static void assertClose(float[] expected, float[] actual, double tol, String what) {
-		if (expected.length != actual.length) {
-			fail(what + ": " + actual.length + " values, expected " + expected.length);
-		}
-		double worst = 0;
-		int at = -1;
-		for (int i = 0; i < expected.length; i++) {
-			double d = Math.abs(expected[i] - actual[i]);
-			if (!(d <= worst)) {
-				worst = d;
-				at = i;
-			}
-		}
-		if (!(worst <= tol)) {
-			fail(String.format("%s: max |difference| %.3g at %d (expected %g, got %g), tolerance %g", what, worst, at,
-					expected[at], actual[at], tol));
-		}
+		Close.assertClose(expected, actual, tol, what);
 	}
 }

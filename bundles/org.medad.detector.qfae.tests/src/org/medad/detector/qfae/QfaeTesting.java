@@ -1,9 +1,6 @@
 package org.medad.detector.qfae;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +15,9 @@ import org.medad.detector.qfae.net.QfaeArchitecture;
 import org.medad.detector.qfae.net.QfaeAutoencoder;
 import org.medad.nn.layer.Activation;
 import org.medad.nn.vit.VitConfig;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
+import org.medad.testing.Close;
+import org.medad.testing.Services;
+import org.medad.testing.SharedData;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -39,34 +37,16 @@ public final class QfaeTesting {
 	}
 
 	public static <T> T service(Class<T> type) throws InterruptedException {
-		var context = FrameworkUtil.getBundle(QfaeTesting.class).getBundleContext();
-		ServiceTracker<T, T> t = new ServiceTracker<>(context, type, null);
-		t.open();
-		T s = t.waitForService(10_000);
-		assertNotNull(s, type.getSimpleName() + " not registered");
-		return s;
+		return Services.get(type);
 	}
 
 	public static NDManager manager() throws Exception {
 		return service(ComputeService.class).newManager(ComputeDevice.CPU);
 	}
 
-	/**
-	 * A folder of {@code ../shared/fixtures}; outside CI a missing one skips the test with a message, under CI (env
-	 * {@code CI} set) it fails.
-	 */
+	/** A folder of {@code ../shared/fixtures} (skipped outside CI when absent, a failure under CI). */
 	public static Path shared(String name) {
-		String prop = System.getProperty("medad.fixtures");
-		Path dir = prop == null ? null : Path.of(prop).resolve(name);
-		if (dir == null || !Files.isDirectory(dir)) {
-			String msg = "fixture folder " + name + " not found (system property medad.fixtures = " + prop + ")";
-			if (System.getenv("CI") != null) {
-				throw new AssertionError(msg + "; under CI the shared fixtures must be present");
-			}
-			System.err.println("SKIPPED: " + msg);
-			assumeTrue(false, msg);
-		}
-		return dir;
+		return SharedData.fixtures(name);
 	}
 
 	/** A fixture of this bundle copied to a file (readers take paths). */
@@ -80,26 +60,10 @@ public final class QfaeTesting {
 	}
 
 	public static void assertClose(Tensor expected, NDArray actual, double tol, String what) {
-		assertArrayEquals(expected.shape(), actual.getShape().getShape(), what + ": shape");
-		assertClose(expected.data(), actual.toFloatArray(), tol, what);
+		Close.assertClose(expected, actual, tol, what);
 	}
 
 	public static void assertClose(float[] expected, float[] actual, double tol, String what) {
-		if (expected.length != actual.length) {
-			fail(what + ": " + actual.length + " values, expected " + expected.length);
-		}
-		double worst = 0;
-		int at = -1;
-		for (int i = 0; i < expected.length; i++) {
-			double d = Math.abs(expected[i] - actual[i]);
-			if (!(d <= worst)) {
-				worst = Double.isNaN(d) ? Double.POSITIVE_INFINITY : d;
-				at = i;
-			}
-		}
-		if (worst > tol) {
-			fail(String.format("%s: at %d expected %g, got %g (largest difference %.3g, tolerance %.3g)", what, at,
-					expected[at], actual[at], worst, tol));
-		}
+		Close.assertClose(expected, actual, tol, what);
 	}
 }

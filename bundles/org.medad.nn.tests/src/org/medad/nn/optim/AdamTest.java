@@ -16,7 +16,7 @@ import org.medad.nn.NnTesting;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
-/** Adam's arithmetic against a double-precision reference, and an exact continuation from its saved state. */
+/** Adam's arithmetic against PyTorch's formula in double precision, and an exact continuation from its saved state. */
 class AdamTest {
 	private static final float[] START = { 0.5f, -1.2f, 2.0f, 0f };
 
@@ -26,7 +26,8 @@ class AdamTest {
 
 	/** A gradient sequence with changing signs and scales, so that both moments matter. */
 	private static float[] gradient(int step) {
-		return new float[] { 0.3f * step, -1f / step, (step % 2 == 0 ? 2f : -0.5f), 1e-3f };
+		// the last is as small as ε, where PyTorch's placement of ε decides the step
+		return new float[] { 0.3f * step, -1f / step, (step % 2 == 0 ? 2f : -0.5f), 2e-8f };
 	}
 
 	private static Map<String, NDArray> weights(NDManager m, float[] values) {
@@ -53,11 +54,13 @@ class AdamTest {
 		}
 		for (int t = 1; t <= 6; t++) {
 			float[] g = gradient(t);
-			double step = rate(t) * Math.sqrt(1 - Math.pow(0.999, t)) / (1 - Math.pow(0.9, t));
 			for (int i = 0; i < w.length; i++) {
+				// torch.optim.Adam (single-tensor form)
 				m[i] = 0.9 * m[i] + 0.1 * g[i];
 				v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i];
-				w[i] -= step * m[i] / (Math.sqrt(v[i]) + 1e-8);
+				double mHat = m[i] / (1 - Math.pow(0.9, t));
+				double vHat = v[i] / (1 - Math.pow(0.999, t));
+				w[i] -= rate(t) * mHat / (Math.sqrt(vHat) + 1e-8);
 			}
 		}
 		try (NDManager mgr = NnTesting.manager()) {

@@ -16,8 +16,9 @@ import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * Adam (Kingma &amp; Ba) whose moments are kept by weight name, so that a training checkpoint can save them and a
- * resumed run continue exactly where it stopped. Each step is the engine's fused update with DJL's arithmetic
- * (step size lr·√(1−β₂ᵗ)/(1−β₁ᵗ), ε added to √v, no weight decay), so results equal DJL's own Adam.
+ * resumed run continue exactly where it stopped. Each step is PyTorch's Adam (w −= lr/(1−β₁ᵗ) · m / (√v/√(1−β₂ᵗ)
+ * + ε), no weight decay), which the reference code of every method trains with, computed by the engine's fused
+ * update.
  */
 public final class Adam {
 	private static final float BETA1 = 0.9f;
@@ -55,7 +56,11 @@ public final class Adam {
 		steps++;
 		double lr = rate.applyAsDouble(steps);
 		float b1 = (float) beta1.applyAsDouble(steps);
-		double corrected = lr * Math.sqrt(1 - Math.pow(BETA2, steps)) / (1 - Math.pow(b1, steps));
+		double root = Math.sqrt(1 - Math.pow(BETA2, steps));
+		double corrected = lr * root / (1 - Math.pow(b1, steps));
+		// PyTorch adds ε to √v̂ = √v / √(1−β₂ᵗ), the fused update to √v: ε·√(1−β₂ᵗ) there is PyTorch's ε, which
+		// decides the step wherever a gradient is as small as ε (MVFA's parity depends on it)
+		float eps = (float) (EPSILON * root);
 		if (!Double.isFinite(corrected)) {
 			throw new IllegalStateException("Adam: learning rate " + lr + " at step " + steps + " is not finite");
 		}
@@ -64,7 +69,7 @@ public final class Adam {
 			NDArray[] m = moments.computeIfAbsent(e.getKey(), k -> new NDArray[] { weight.zerosLike(),
 					weight.zerosLike() });
 			JniUtils.adamUpdate((PtNDArray) weight, (PtNDArray) e.getValue(), (PtNDArray) m[0], (PtNDArray) m[1],
-					(float) lr, (float) corrected, 0f, 1f, -1f, b1, BETA2, EPSILON, false);
+					(float) lr, (float) corrected, 0f, 1f, -1f, b1, BETA2, eps, false);
 		}
 	}
 

@@ -57,6 +57,11 @@ public final class VisionTransformer extends Module {
 		return config;
 	}
 
+	/** Block {@code i} (0-based), for methods that act between blocks (MVFA's adapters). */
+	public Block block(int i) {
+		return blocks.get(i);
+	}
+
 	/** Tokens entering block 0: patch embedding, class/register tokens, positions, optional pre-norm. */
 	public NDArray embed(NDArray images) {
 		return scoped(images, this::tokens);
