@@ -70,14 +70,29 @@ public final class Evaluation {
 		// one colour scale for the split so heat maps compare; twice the decision threshold tops it
 		MapWriter mapWriter = threshold == null ? null : new MapWriter(0, 2 * threshold);
 		CaseScorer scorer = CaseScorer.forPackage(formats, pkg, batch);
+		Map<String, Path> byId = new LinkedHashMap<>();
+		cases.forEach(c -> byId.put(c.id(), c.image()));
+		SetReplay replay = SetReplay.collected(model, byId, scorer, monitor, options.split());
+		if (replay != null) {
+			model = replay;
+		}
 		monitor.begin("Evaluating " + options.split() + " (" + cases.size() + " cases)", cases.size());
 		for (Case c : cases) {
 			monitor.checkCancelled();
 			long t0 = System.nanoTime();
 			try {
+				if (replay != null) {
+					replay.replay(c.id());
+				}
 				CaseScorer.Scored r = scorer.score(model, c.image());
 				if (c.hasMask()) {
-					addPixels(pixels, r, formats.read(c.mask()).grey(), c, options.metricSize());
+					Volume mask = formats.read(c.mask()).grey();
+					addPixels(pixels, r, Images.toArray(mask.voxels()), mask.voxels().dimensionsAsLongArray(), c,
+							options.metricSize());
+				} else if (!c.anomalous()) {
+					// a normal case's mask is empty: its pixels are negatives, as scikit-learn/anomalib count them
+					long[] dims = r.image().voxels().dimensionsAsLongArray();
+					addPixels(pixels, r, new float[r.map().length], dims, c, options.metricSize());
 				}
 				double seconds = (System.nanoTime() - t0) / 1e9;
 				rows.add(new CaseScore(c.id(), r.score(), c.anomalous(), threshold != null && r.score() >= threshold,
@@ -98,22 +113,14 @@ public final class Evaluation {
 	}
 
 	/** Map and mask on the mask's grid (or both resampled to the metric size, for 2D as the papers do). */
-	private static void addPixels(PixelAuroc pixels, CaseScorer.Scored r, Volume mask, Case c, Integer metricSize)
-			throws BadInputException {
-		long[] want = new long[r.image().voxels().numDimensions()];
-		for (int d = 0; d < want.length; d++) {
-			want[d] = r.image().voxels().dimension(d);
-		}
-		long[] have = new long[mask.voxels().numDimensions()];
-		for (int d = 0; d < have.length; d++) {
-			have[d] = mask.voxels().dimension(d);
-		}
+	private static void addPixels(PixelAuroc pixels, CaseScorer.Scored r, float[] m, long[] have, Case c,
+			Integer metricSize) throws BadInputException {
+		long[] want = r.image().voxels().dimensionsAsLongArray();
 		boolean squeezed = have.length == 3 && have[2] == 1 && want.length == 2 && have[0] == want[0] && have[1] == want[1];
 		if (!java.util.Arrays.equals(want, have) && !squeezed) {
 			throw BadInputException.of(c.mask(), "mask is " + java.util.Arrays.toString(have) + " but its image "
 					+ c.image().getFileName() + " is " + java.util.Arrays.toString(want));
 		}
-		float[] m = Images.toArray(mask.voxels());
 		if (metricSize == null || r.isVolume()) {
 			pixels.add(r.map(), m);
 		} else {

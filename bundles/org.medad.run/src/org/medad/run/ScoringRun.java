@@ -61,6 +61,11 @@ public final class ScoringRun {
 		CaseScorer scorer = CaseScorer.forPackage(formats, pkg, batch);
 		List<CaseError> errors = new ArrayList<>();
 		long start = System.nanoTime();
+		// a resumed run reads the cases done before too, so that it normalises over the same set
+		SetReplay replay = SetReplay.collected(model, cases, scorer, monitor, cases.size() + " cases");
+		if (replay != null) {
+			model = replay;
+		}
 		int scored = 0;
 		monitor.begin("Scoring " + cases.size() + " cases (" + done.size() + " already done)", cases.size());
 		try (Writer rows = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -73,6 +78,9 @@ public final class ScoringRun {
 				if (!done.contains(c.getKey())) {
 					long t0 = System.nanoTime();
 					try {
+						if (replay != null) {
+							replay.replay(c.getKey());
+						}
 						double score = scorer.scoreInto(model, c.getValue(), MapWriter.base(out, c.getKey()), maps);
 						boolean pred = threshold != null && score >= threshold;
 						rows.write(Csv.line(c.getKey(), score, pred ? 1 : 0, (System.nanoTime() - t0) / 1e9));
@@ -100,6 +108,9 @@ public final class ScoringRun {
 		record.put("scored_now", scored);
 		record.put("skipped_complete", done.size());
 		record.put("errors", errors.size());
+		if (replay != null) {
+			record.put("normalised_over_cases", replay.cases());
+		}
 		record.put("seconds", (System.nanoTime() - start) / 1e9);
 		record.put("finished", Instant.now().toString());
 		AtomicFiles.writeString(out.resolve("run.json"), Json.of(record) + "\n");

@@ -1,5 +1,6 @@
 package org.medad.run;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -8,6 +9,7 @@ import java.util.Random;
 import java.util.Set;
 
 import org.medad.core.error.BadInputException;
+import org.medad.core.error.MedadException;
 import org.medad.core.error.UsageException;
 import org.medad.io.dataset.Case;
 import org.medad.io.dataset.LabelledData;
@@ -17,13 +19,61 @@ import org.medad.io.dataset.LabelledData;
  * anomalous cases drawn with the run's seed, or the cases a list names (a paper's published k-shot lists). The shots
  * are left out of threshold calibration.
  */
-public record ShotSelection(int perClass, List<String> listed) {
+public record ShotSelection(int perClass, List<String> listed, boolean atMost) {
 	/** Shots per class when a few-shot detector is trained without a selection (the MVFA paper reports k = 2..16). */
 	public static final int DEFAULT_PER_CLASS = 4;
 	private static final String SPLIT = "valid";
+	private static final java.util.regex.Pattern SEED_LINE = java.util.regex.Pattern.compile("([an])-(\\d+):(.*)");
 
 	public ShotSelection {
 		listed = listed == null ? List.of() : List.copyOf(listed);
+	}
+
+	public ShotSelection(int perClass, List<String> listed) {
+		this(perClass, listed, false);
+	}
+
+	/** What a run takes when none is asked for: up to the default per class, fewer where valid/ holds fewer. */
+	public static ShotSelection byDefault() {
+		return new ShotSelection(DEFAULT_PER_CLASS, List.of(), true);
+	}
+
+	/**
+	 * A shots file: one case id per line, or the official MVFA seed-list format ({@code a-0: f1.png f2.png} for
+	 * valid/Ungood and {@code n-0: …} for valid/good, iteration 0 only). A name picks a case by id, file name or stem.
+	 */
+	public static ShotSelection fromFile(Path file) throws MedadException {
+		List<String> lines;
+		try {
+			lines = java.nio.file.Files.readAllLines(file);
+		} catch (java.io.IOException e) {
+			throw BadInputException.of(file, "cannot be read: " + e.getMessage(), e);
+		}
+		List<String> ids = new ArrayList<>();
+		boolean seedList = lines.stream().anyMatch(l -> SEED_LINE.matcher(l.strip()).matches());
+		for (String raw : lines) {
+			String line = raw.strip();
+			if (line.isEmpty() || line.startsWith("#")) {
+				continue;
+			}
+			if (!seedList) {
+				ids.add(line);
+				continue;
+			}
+			java.util.regex.Matcher m = SEED_LINE.matcher(line);
+			if (!m.matches()) {
+				throw BadInputException.of(file, "line '" + line + "' is not 'a-N: names' or 'n-N: names'");
+			}
+			if (!m.group(2).equals("0")) {
+				continue; // later iterations of the official protocol: one selection per run
+			}
+			for (String name : m.group(3).trim().split("\\s+")) {
+				if (!name.isEmpty()) {
+					ids.add(name);
+				}
+			}
+		}
+		return listed(ids);
 	}
 
 	public static ShotSelection seeded(int perClass) throws UsageException {
@@ -42,7 +92,8 @@ public record ShotSelection(int perClass, List<String> listed) {
 
 	/** What the model package records. */
 	public String describe() {
-		return listed.isEmpty() ? perClass + " normal and " + perClass + " anomalous from " + SPLIT + ", seeded"
+		return listed.isEmpty() ? (atMost ? "up to " : "") + perClass + " normal and " + perClass + " anomalous from "
+				+ SPLIT + ", seeded"
 				: listed.size() + " listed cases from " + SPLIT;
 	}
 
@@ -56,9 +107,9 @@ public record ShotSelection(int perClass, List<String> listed) {
 		cases.sort(Comparator.comparing(Case::id));
 		if (!listed.isEmpty()) {
 			Set<String> wanted = new LinkedHashSet<>(listed);
-			List<Case> out = cases.stream().filter(c -> wanted.contains(c.id())).toList();
+			List<Case> out = cases.stream().filter(c -> names(c).stream().anyMatch(wanted::contains)).toList();
 			Set<String> missing = new LinkedHashSet<>(wanted);
-			out.forEach(c -> missing.remove(c.id()));
+			out.forEach(c -> missing.removeAll(names(c)));
 			if (!missing.isEmpty()) {
 				throw new BadInputException(where + ": the shot list names cases that " + SPLIT + "/ does not hold: "
 						+ missing + " (ids look like " + (cases.isEmpty() ? "none" : cases.get(0).id()) + ")");
@@ -70,15 +121,30 @@ public record ShotSelection(int perClass, List<String> listed) {
 		for (boolean anomalous : new boolean[] { false, true }) {
 			List<Case> pool = new ArrayList<>(cases.stream().filter(c -> c.anomalous() == anomalous).toList());
 			java.util.Collections.shuffle(pool, random);
+			if (pool.size() < perClass && atMost && !pool.isEmpty()) {
+				chosen(out, pool, pool.size());
+				continue;
+			}
 			if (pool.size() < perClass) {
 				throw new BadInputException(where + ": " + perClass + " " + (anomalous ? "anomalous" : "normal")
 						+ " shots asked for, " + SPLIT + "/ holds " + pool.size());
 			}
-			List<Case> chosen = new ArrayList<>(pool.subList(0, perClass));
-			chosen.sort(Comparator.comparing(Case::id));
-			out.addAll(chosen);
+			chosen(out, pool, perClass);
 		}
 		return out;
+	}
+
+	/** A listed name picks a case by its id, its file name or its file name without extension. */
+	private static List<String> names(Case c) {
+		String file = c.image().getFileName().toString();
+		int dot = file.lastIndexOf('.');
+		return List.of(c.id(), file, dot > 0 ? file.substring(0, dot) : file);
+	}
+
+	private static void chosen(List<Case> out, List<Case> pool, int n) {
+		List<Case> chosen = new ArrayList<>(pool.subList(0, n));
+		chosen.sort(Comparator.comparing(Case::id));
+		out.addAll(chosen);
 	}
 
 	private static List<Case> ordered(List<Case> cases) {

@@ -117,7 +117,9 @@ public final class TrainingRun {
 		OutputGuard.replaceable(out, "--out", "model package", ModelPackage::looksLikePackage, overwrite);
 		OutputGuard.apartFrom(FolderCheckpoints.beside(out), "the checkpoint folder", List.of(data));
 		LabelledData dataset = Datasets.open(data, formats);
-		List<Case> normals = dataset.training();
+		// a few-shot method learns from the labelled shots of valid/: a data set without train/ is enough for it
+		boolean fewShot = detector.descriptor().learnsFrom() == LearnsFrom.FEW_SHOT;
+		List<Case> normals = fewShot && !dataset.hasSplit("train") ? List.of() : dataset.training();
 		List<String> ids = normals.stream().map(Case::id).sorted().toList();
 		String fileListSha256 = Hashes.sha256(String.join("\n", ids));
 		var ref = new ModelManifest.DetectorRef(detector.descriptor().id(), detector.descriptor().version());
@@ -156,7 +158,10 @@ public final class TrainingRun {
 			double seconds = (System.nanoTime() - start) / 1e9;
 			var training = new ModelManifest.Training(ids.size(), fileListSha256, seed,
 					epochs(model), SoftwareVersion.get(), device(model), seconds, Instant.now().toString());
-			var manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, ref, settings.values(),
+			// the model's own settings: a detector may complete the run's (MVFA takes its networks from a start package)
+			Map<String, Object> recorded = model.settings().values().isEmpty() ? settings.values()
+					: model.settings().values();
+			var manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, ref, recorded,
 					preprocessing(model, spec, input, slices, trainingData, otherRecords), thresholds, training, List.of(),
 					model.references());
 			ModelPackage written = ModelPackage.write(out, manifest, model.weights());
@@ -258,7 +263,7 @@ public final class TrainingRun {
 		if (detector.descriptor().learnsFrom() != LearnsFrom.FEW_SHOT) {
 			return TrainingData.normalsOnly(slices);
 		}
-		ShotSelection selection = shots != null ? shots : ShotSelection.seeded(ShotSelection.DEFAULT_PER_CLASS);
+		ShotSelection selection = shots != null ? shots : ShotSelection.byDefault();
 		List<Shot> loaded = new ArrayList<>();
 		for (Case c : selection.select(dataset, seed, data.toString())) {
 			Volume raw = formats.read(c.image());
@@ -290,12 +295,19 @@ public final class TrainingRun {
 		List<Case> cases = dataset.cases("valid").stream().filter(c -> !shots.contains(c.id())).toList();
 		List<Double> scores = new ArrayList<>();
 		List<Boolean> labels = new ArrayList<>();
-		monitor.begin("Calibrating the threshold on valid", cases.size());
 		CaseScorer scorer = new CaseScorer(formats, spec, input, CaseScorer.DEFAULT_BATCH);
+		Map<String, Path> byId = new java.util.LinkedHashMap<>();
+		cases.forEach(c -> byId.put(c.id(), c.image()));
+		SetReplay replay = SetReplay.collected(model, byId, scorer, monitor, "valid");
+		TrainedModel scoring = replay != null ? replay : model;
+		monitor.begin("Calibrating the threshold on valid", cases.size());
 		for (Case c : cases) {
 			monitor.checkCancelled();
 			try {
-				scores.add(scorer.score(model, c.image()).score());
+				if (replay != null) {
+					replay.replay(c.id());
+				}
+				scores.add(scorer.score(scoring, c.image()).score());
 				labels.add(c.anomalous());
 			} catch (BadInputException e) {
 				monitor.status("skipped in calibration: " + e.getMessage());

@@ -58,8 +58,9 @@ public final class TrainCommand implements Command {
 				  --resume        continue an interrupted run from MODEL.checkpoint (detectors that train in epochs
 				                  leave one after each epoch; same data, settings and seed required)
 				  --shots K       few-shot detectors: K normal and K anomalous cases of valid/ drawn with the seed
-				                  (default 4); they are left out of threshold calibration
-				  --shot-list F   few-shot detectors: the cases named in file F (one valid/ case id per line)
+				                  (default: up to 4); they are left out of threshold calibration
+				  --shot-list F   few-shot detectors: the cases named in file F (one valid/ case id per line, or
+				                  MVFA's seed-list format: lines a-0: NAMES (anomalous), n-0: NAMES (normal))
 				  --also D1,D2    other labelled data sets the detector may learn from (zero-shot protocol: train
 				                  on several, test on a held-out one); their --also-split cases (default test)""";
 	}
@@ -90,13 +91,7 @@ public final class TrainCommand implements Command {
 		}
 		TrainingRun run = workflows.training(new ConsoleProgress(console.err()));
 		if (args.get("--shot-list", null) != null) {
-			Path list = Path.of(args.get("--shot-list", null));
-			try {
-				run.withShots(ShotSelection.listed(java.nio.file.Files.readAllLines(list).stream().map(String::trim)
-						.filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()));
-			} catch (java.io.IOException e) {
-				throw BadInputException.of(list, "cannot be read: " + e.getMessage(), e);
-			}
+			run.withShots(ShotSelection.fromFile(Path.of(args.get("--shot-list", null))));
 		} else if (args.get("--shots", null) != null) {
 			run.withShots(ShotSelection.seeded(args.intValue("--shots", ShotSelection.DEFAULT_PER_CLASS, 1)));
 		}

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +16,7 @@ import org.medad.core.detect.TrainingCheckpoints;
 import org.medad.core.error.CancelledException;
 import org.medad.core.model.Tensor;
 import org.medad.core.progress.ProgressMonitor;
+import org.medad.testing.MemoryCheckpoints;
 import org.medad.core.settings.Settings;
 
 /** A run stopped after an epoch and resumed from its checkpoint ends with exactly the weights of an unbroken run. */
@@ -29,21 +28,6 @@ class LiverFreqResumeTest {
 	}
 
 	/** Keeps every checkpoint in memory; resumes from the last. */
-	static final class Kept implements TrainingCheckpoints {
-		final List<Checkpoint> saved = new ArrayList<>();
-		Checkpoint resumeFrom;
-
-		@Override
-		public Optional<Checkpoint> resume() {
-			return Optional.ofNullable(resumeFrom);
-		}
-
-		@Override
-		public void save(Checkpoint checkpoint) {
-			saved.add(checkpoint);
-		}
-	}
-
 	/** Cancels once {@code steps} units of training work are reported. */
 	static ProgressMonitor cancelAfter(int steps) {
 		return new ProgressMonitor() {
@@ -77,7 +61,7 @@ class LiverFreqResumeTest {
 	@Test
 	void resumedRunEqualsUnbrokenRun() throws Exception {
 		Settings settings = LiverFreqTrainingTest.tiny(Map.of("epochs", 3));
-		Kept unbroken = new Kept();
+		MemoryCheckpoints unbroken = new MemoryCheckpoints();
 		Map<String, Tensor> expected;
 		try (TrainedModel m = LiverFreqTrainingTest.detector.train(LiverFreqTrainingTest.slices(8, false), settings, 5,
 				ProgressMonitor.NULL, unbroken)) {
@@ -85,7 +69,7 @@ class LiverFreqResumeTest {
 		}
 		assertEquals(3, unbroken.saved.size(), "one checkpoint per epoch");
 
-		Kept broken = new Kept();
+		MemoryCheckpoints broken = new MemoryCheckpoints();
 		// 8 slices at batch 4 = 2 steps per epoch: stop during epoch 2
 		assertThrows(CancelledException.class, () -> LiverFreqTrainingTest.detector.train(
 				LiverFreqTrainingTest.slices(8, false), settings, 5, cancelAfter(3), broken));
@@ -122,7 +106,7 @@ class LiverFreqResumeTest {
 	@Test
 	void checkpointOfOtherDataIsRefused() throws Exception {
 		Settings settings = LiverFreqTrainingTest.tiny(Map.of("epochs", 1));
-		Kept kept = new Kept();
+		MemoryCheckpoints kept = new MemoryCheckpoints();
 		try (TrainedModel m = LiverFreqTrainingTest.detector.train(LiverFreqTrainingTest.slices(8, false), settings, 5,
 				ProgressMonitor.NULL, kept)) {
 			// trained

@@ -322,8 +322,8 @@ class ParityTest {
 				String p = "train_step" + step + "_";
 				try (NDManager b = s.newSubManager()) {
 					NDArray x = b.create(out.get(p + "image").data(), new Shape(1, 3, SIDE, SIDE));
-					NDArray mask = b.create(binary(out.get(p + "gt").data()), new Shape(1, SIDE, SIDE));
-					NDArray label = b.create(out.get(p + "label").data(), new Shape(1));
+					NDArray mask = org.medad.nn.Module.owned(b, binary(out.get(p + "gt").data()), new Shape(1, SIDE, SIDE));
+					NDArray label = org.medad.nn.Module.owned(b, out.get(p + "label").data(), new Shape(1));
 					org.medad.detector.mvfa.train.MvfaLoss.Terms terms;
 					try (ai.djl.training.GradientCollector gc = engine.newGradientCollector()) {
 						InplantedClip.Tokens t = train.forward(x);
@@ -346,6 +346,9 @@ class ParityTest {
 						assertEquals(out.get(p + "seg_loss").data()[0], terms.segLoss().getFloat(), TOL, p + "seg loss");
 						assertEquals(out.get(p + "det_loss").data()[0], terms.detLoss().getFloat(), TOL, p + "det loss");
 						assertEquals(out.get(p + "loss").data()[0], terms.loss().getFloat(), TOL, p + "loss");
+						// a collection before the backward pass frees any Java buffer an engine tensor still points
+						// into (DJL's arithmetic with a Java number stages one): the gradients would then be garbage
+						System.gc();
 						gc.backward(terms.loss());
 					}
 					Map<String, NDArray> segGrads = gradients(seg, b);

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +21,6 @@ import org.medad.core.detect.InputSpec;
 import org.medad.core.detect.AnomalyResult;
 import org.medad.core.detect.SliceSource;
 import org.medad.core.detect.TrainedModel;
-import org.medad.core.detect.TrainingCheckpoints;
 import org.medad.core.error.BadInputException;
 import org.medad.core.error.CancelledException;
 import org.medad.core.error.ModelException;
@@ -33,6 +31,7 @@ import org.medad.core.model.ModelManifest;
 import org.medad.core.model.ModelPackage;
 import org.medad.core.model.Tensor;
 import org.medad.core.progress.ProgressMonitor;
+import org.medad.testing.MemoryCheckpoints;
 import org.medad.core.settings.Settings;
 
 /**
@@ -76,21 +75,6 @@ class QfaeTrainingTest {
 			out.add(new Volume("blob" + i, Images.wrap(v, side, side, 3), Geometry.pixels(2), 3, "OT", Map.of()));
 		}
 		return SliceSource.of(out);
-	}
-
-	static final class Kept implements TrainingCheckpoints {
-		final List<Checkpoint> saved = new ArrayList<>();
-		Checkpoint resumeFrom;
-
-		@Override
-		public Optional<Checkpoint> resume() {
-			return Optional.ofNullable(resumeFrom);
-		}
-
-		@Override
-		public void save(Checkpoint checkpoint) {
-			saved.add(checkpoint);
-		}
 	}
 
 	static ProgressMonitor cancelAfter(int steps) {
@@ -161,12 +145,12 @@ class QfaeTrainingTest {
 	@Test
 	void resumedRunEqualsUnbrokenRun() throws Exception {
 		Settings s = tiny(Map.of("epochs", 2));
-		Kept unbroken = new Kept();
+		MemoryCheckpoints unbroken = new MemoryCheckpoints();
 		Map<String, Tensor> expected;
 		try (TrainedModel m = detector.train(slices(8), s, 4, ProgressMonitor.NULL, unbroken)) {
 			expected = m.weights();
 		}
-		Kept broken = new Kept();
+		MemoryCheckpoints broken = new MemoryCheckpoints();
 		assertThrows(CancelledException.class, () -> detector.train(slices(8), s, 4, cancelAfter(3), broken));
 		assertEquals(1, broken.saved.size());
 		broken.resumeFrom = broken.saved.get(0);

@@ -120,12 +120,7 @@ public final class QfaeDetector implements AnomalyDetector {
 			}
 			Map<String, Object> record = new LinkedHashMap<>();
 			record.put("device", device.id());
-			record.put("epochs", o.epochs());
-			record.put("steps", o.steps());
-			record.put("seconds", o.seconds());
-			record.put("stoppedByTimeLimit", o.stoppedByTime());
-			record.put("epochLoss", o.epochLoss());
-			record.put("resumedAfterEpoch", o.resumedAtEpoch());
+			record.putAll(o.record());
 			List<ModelManifest.Reference> refs = new ArrayList<>();
 			for (ModelPackage f : foundations) {
 				refs.add(ModelManifest.Reference.of(f));

@@ -18,7 +18,8 @@ import org.medad.core.error.BadInputException;
  * {@code label/} or {@code anomaly_mask/} with the image's file name (or the same stem).
  */
 public final class BmadDataset implements LabelledData {
-	public static final String LAYOUT = "BMAD layout: train/good/ and valid/ or test/ holding good/ and Ungood/, "
+	public static final String LAYOUT = "BMAD layout: train/good/ (few-shot methods can do without) and valid/ or test/"
+			+ " holding good/ and Ungood/, "
 			+ "images directly there or in img/, masks in label/ or anomaly_mask/";
 	private static final List<String> MASK_FOLDERS = List.of("label", "anomaly_mask");
 
@@ -33,7 +34,8 @@ public final class BmadDataset implements LabelledData {
 			throw BadInputException.of(root, Files.exists(root) ? "is not a folder; expected a data set in the " + LAYOUT
 					: "no such data folder; expected a data set in the " + LAYOUT);
 		}
-		if (!Files.isDirectory(root.resolve("train").resolve("good"))) {
+		if (!Files.isDirectory(root.resolve("train").resolve("good")) && !Files.isDirectory(root.resolve("valid"))
+				&& !Files.isDirectory(root.resolve("test"))) {
 			throw BadInputException.of(root, "not a data set in the " + LAYOUT + " (train/good/ is missing)");
 		}
 		return new BmadDataset(root);

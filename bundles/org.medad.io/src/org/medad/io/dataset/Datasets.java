@@ -20,7 +20,9 @@ public final class Datasets {
 			throw BadInputException.of(root, Files.exists(root) ? "is not a folder; expected a data set in the " + LAYOUTS
 					: "no such data folder; expected a data set in the " + LAYOUTS);
 		}
-		if (Files.isDirectory(root.resolve("train").resolve("good"))) {
+		// MVFA's data sets are BMAD without train/: valid/ and test/ alone
+		if (Files.isDirectory(root.resolve("train").resolve("good")) || labelledSplit(root.resolve("valid"))
+				|| labelledSplit(root.resolve("test"))) {
 			return BmadDataset.open(root);
 		}
 		if (PairedFolders.matches(root)) {
@@ -34,6 +36,10 @@ public final class Datasets {
 			throw BadInputException.of(root, "cannot list folder: " + e.getMessage(), e);
 		}
 		throw BadInputException.of(root, "not a data set in a known layout: " + LAYOUTS + ", or a folder of images");
+	}
+
+	private static boolean labelledSplit(Path split) {
+		return Files.isDirectory(split.resolve("good")) && Files.isDirectory(split.resolve("Ungood"));
 	}
 
 	/**

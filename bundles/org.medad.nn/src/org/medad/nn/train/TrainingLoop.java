@@ -96,6 +96,18 @@ public final class TrainingLoop {
 	/** What a run did, for model.json and the logs. */
 	public record Outcome(int epochs, int steps, double seconds, List<Double> epochLoss, boolean stoppedByTime,
 			int resumedAtEpoch) {
+
+		/** The run as model.json's preprocessing.training records it. */
+		public Map<String, Object> record() {
+			Map<String, Object> r = new LinkedHashMap<>();
+			r.put("epochs", epochs);
+			r.put("steps", steps);
+			r.put("seconds", seconds);
+			r.put("stoppedByTimeLimit", stoppedByTime);
+			r.put("epochLoss", epochLoss);
+			r.put("resumedAfterEpoch", resumedAtEpoch);
+			return r;
+		}
 	}
 
 	public static Outcome run(Method m, long seed, ProgressMonitor monitor, TrainingCheckpoints checkpoints)

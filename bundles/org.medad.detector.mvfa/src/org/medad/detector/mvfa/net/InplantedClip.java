@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.medad.nn.Container;
 import org.medad.nn.Module;
+import org.medad.nn.Scalar;
 import org.medad.nn.vit.VisionTransformer;
 import org.medad.nn.vit.VitConfig;
 
@@ -97,15 +98,19 @@ public final class InplantedClip extends Module {
 		return new Tokens(segTokens, detTokens);
 	}
 
-	/** 0.8·x + 0.1·seg + 0.1·det, in the official order of operations; the adapter outputs are closed. */
+	/**
+	 * 0.8·x + 0.1·seg + 0.1·det, in the official order of operations; the adapter outputs are closed. The factors are
+	 * engine tensors ({@link Scalar}): DJL's mul(Number) stages its number in a Java buffer that the backward pass
+	 * would read after the garbage collector freed it.
+	 */
 	private static NDArray mix(NDArray x, NDArray segOut, NDArray detOut) {
-		NDArray kept = x.mul(KEEP);
-		NDArray s = segOut.mul(ADAPTED);
+		NDArray kept = Scalar.mul(x, KEEP);
+		NDArray s = Scalar.mul(segOut, ADAPTED);
 		segOut.close();
 		NDArray partial = kept.add(s);
 		kept.close();
 		s.close();
-		NDArray d = detOut.mul(ADAPTED);
+		NDArray d = Scalar.mul(detOut, ADAPTED);
 		detOut.close();
 		NDArray mixed = partial.add(d);
 		partial.close();
