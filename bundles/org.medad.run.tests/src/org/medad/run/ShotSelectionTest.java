@@ -147,6 +147,20 @@ class ShotSelectionTest {
 	}
 
 	@Test
+	void theOfficialSeedListPicksCasesByFileNameFromIterationZero() throws Exception {
+		Path seeds = tmp.resolve("2-shot.txt");
+		java.nio.file.Files.writeString(seeds, "a-0: 00001.png\nn-0: 00004.png 00002.png\na-1: 00003.png\n");
+		Probe probe = new Probe(LearnsFrom.FEW_SHOT);
+		train(probe, ShotSelection.fromFile(seeds), 0, "m");
+		assertEquals(List.of("valid/good/img/00002.png", "valid/good/img/00004.png", "valid/Ungood/img/00001.png"),
+				ids(probe.seen), "iteration 0 only, normal ones first");
+		java.nio.file.Files.writeString(seeds, "a-0: 00001.png\nshots: 00002.png\n");
+		BadInputException e = assertThrows(BadInputException.class, () -> ShotSelection.fromFile(seeds));
+		assertTrue(e.getMessage().contains("2-shot.txt") && e.getMessage().contains("shots: 00002.png"),
+				e.getMessage());
+	}
+
+	@Test
 	void aNormalOnlyDetectorGetsNoShots() throws Exception {
 		Probe probe = new Probe(LearnsFrom.NORMAL);
 		ModelPackage pkg = train(probe, ShotSelection.seeded(2), 3, "m");

@@ -63,6 +63,14 @@ public final class Evaluation {
 		LabelledData dataset = Datasets.open(data, formats);
 		AtomicFiles.recoverTree(out);
 		List<Case> cases = dataset.cases(options.split());
+		// a few-shot model learnt from its shots of valid/: scoring them would flatter it
+		java.util.Set<String> shots = shotIds(pkg);
+		int excluded = 0;
+		if (options.split().equals("valid") && !shots.isEmpty()) {
+			int before = cases.size();
+			cases = cases.stream().filter(c -> !shots.contains(c.id())).toList();
+			excluded = before - cases.size();
+		}
 		Double threshold = pkg.manifest().thresholds() == null ? null : pkg.manifest().thresholds().image();
 		List<CaseScore> rows = new ArrayList<>();
 		List<CaseError> errors = new ArrayList<>();
@@ -108,6 +116,9 @@ public final class Evaluation {
 			monitor.worked(1);
 		}
 		Map<String, Object> metrics = metrics(rows, pixels, threshold, pkg);
+		if (excluded > 0) {
+			metrics.put("excluded_shots", excluded);
+		}
 		writeOutputs(out, rows, errors, metrics);
 		return metrics;
 	}
@@ -128,6 +139,20 @@ public final class Evaluation {
 			pixels.add(Resample.bilinear(r.map(), w, h, metricSize, metricSize),
 					Resample.nearest(m, w, h, metricSize, metricSize));
 		}
+	}
+
+	/** The valid/ cases a few-shot model learnt from, as model.json records them. */
+	private static java.util.Set<String> shotIds(ModelPackage pkg) {
+		Map<String, Object> p = pkg.manifest().preprocessing();
+		java.util.Set<String> ids = new java.util.HashSet<>();
+		if (p != null && p.get("shots") instanceof Map<?, ?> shots) {
+			for (String kind : List.of("normal", "anomalous")) {
+				if (shots.get(kind) instanceof List<?> list) {
+					list.forEach(id -> ids.add(String.valueOf(id)));
+				}
+			}
+		}
+		return ids;
 	}
 
 	private static Map<String, Object> metrics(List<CaseScore> rows, PixelAuroc pixels, Double threshold,

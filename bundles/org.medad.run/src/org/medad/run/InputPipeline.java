@@ -143,7 +143,7 @@ public final class InputPipeline {
 	 * A mask of the slice as read on the processed image's grid (nearest neighbour, so it stays binary): stretched
 	 * over it, or, after a step that crops, taken from where the processed image lies ({@link GridMap}).
 	 */
-	Volume maskOn(Volume mask, Volume image) {
+	public Volume maskOn(Volume mask, Volume image) {
 		float[] m = Images.toArray(mask.voxels());
 		if (op.crops()) {
 			m = GridMap.between(mask.geometry(), image.geometry()).toTarget(m, mask.width(), mask.height(),

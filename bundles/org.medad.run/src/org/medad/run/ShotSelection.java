@@ -40,7 +40,7 @@ public record ShotSelection(int perClass, List<String> listed, boolean atMost) {
 
 	/**
 	 * A shots file: one case id per line, or the official MVFA seed-list format ({@code a-0: f1.png f2.png} for
-	 * valid/Ungood and {@code n-0: …} for valid/good, iteration 0 only). A name picks a case by id, file name or stem.
+	 * valid/Ungood and {@code n-0: …} for valid/good, iteration 0 only). Names pick cases of their class by file name.
 	 */
 	public static ShotSelection fromFile(Path file) throws MedadException {
 		List<String> lines;
@@ -69,7 +69,7 @@ public record ShotSelection(int perClass, List<String> listed, boolean atMost) {
 			}
 			for (String name : m.group(3).trim().split("\\s+")) {
 				if (!name.isEmpty()) {
-					ids.add(name);
+					ids.add((m.group(1).equals("a") ? "anomalous: " : "normal: ") + name); // a-: Ungood/, n-: good/
 				}
 			}
 		}
@@ -108,8 +108,10 @@ public record ShotSelection(int perClass, List<String> listed, boolean atMost) {
 		if (!listed.isEmpty()) {
 			Set<String> wanted = new LinkedHashSet<>(listed);
 			List<Case> out = cases.stream().filter(c -> names(c).stream().anyMatch(wanted::contains)).toList();
-			Set<String> missing = new LinkedHashSet<>(wanted);
-			out.forEach(c -> missing.removeAll(names(c)));
+			Set<String> unmatched = new LinkedHashSet<>(wanted);
+			out.forEach(c -> unmatched.removeAll(names(c)));
+			List<String> missing = unmatched.stream().map(n -> n.replaceFirst("^(normal|anomalous): (.*)$", "$2 ($1)"))
+					.toList();
 			if (!missing.isEmpty()) {
 				throw new BadInputException(where + ": the shot list names cases that " + SPLIT + "/ does not hold: "
 						+ missing + " (ids look like " + (cases.isEmpty() ? "none" : cases.get(0).id()) + ")");
@@ -134,11 +136,15 @@ public record ShotSelection(int perClass, List<String> listed, boolean atMost) {
 		return out;
 	}
 
-	/** A listed name picks a case by its id, its file name or its file name without extension. */
+	/**
+	 * A listed name picks a case by its id, or by its file name (with or without extension) within its class, as the
+	 * seed lists name them ({@code normal: NAME}, {@code anomalous: NAME}).
+	 */
 	private static List<String> names(Case c) {
 		String file = c.image().getFileName().toString();
 		int dot = file.lastIndexOf('.');
-		return List.of(c.id(), file, dot > 0 ? file.substring(0, dot) : file);
+		String label = c.anomalous() ? "anomalous: " : "normal: ";
+		return List.of(c.id(), label + file, label + (dot > 0 ? file.substring(0, dot) : file));
 	}
 
 	private static void chosen(List<Case> out, List<Case> pool, int n) {

@@ -56,19 +56,21 @@ public final class BenchCommand implements Command {
 				  io      read DIR/vol.nii, vol.nii.gz, vol.nrrd and the DICOM series DIR/series (made by
 				          bench/io/make_volume.py; bench/io/run.sh runs nibabel/pydicom beside it)
 				medad bench detector --detector ID [--set key=value]... [--steps N] [--slices N] [--score N] [--batch N] [--profile FILE]
-				                     [--input PX] [--json]
+				                     [--input PX] [--shots K] [--json]
 				medad bench detector --model DIR [--score N] [--batch N] [--input PX] [--json]   (scoring a package only)
 				  model   forward throughput and peak resident memory of a random ViT at 224x224
 				          (bench/model/run.sh runs PyTorch eager beside it)
 				  detector training step time (median of --steps after two warm-ups, default 10; 0 = scoring only), scoring
 				          throughput (--score phantom slices in batches of --batch) and peak resident memory, on
-				          --slices generated phantom slices of --input pixels (bench/detector/run.sh)""";
+				          --slices generated phantom slices of --input pixels (bench/detector/run.sh); few-shot
+				          detectors learn from --shots K normal and K lesioned phantom slices (default 4) and report
+				          fit_s, the time to fit without training steps (MVFA: text features and memory bank)""";
 	}
 
 	@Override
 	public Set<String> valuedOptions() {
 		return Set.of("--data", "--repeat", "--arch", "--batch", "--device", "--detector", "--model", "--set", "--steps",
-				"--slices", "--score", "--input", "--profile");
+				"--slices", "--score", "--input", "--profile", "--shots");
 	}
 
 	@Override

@@ -198,7 +198,7 @@ final class MvfaFitting {
 	}
 
 	private TrainingSet others(List<LabelledSet> sets, int side) throws MedadException {
-		if (sets.isEmpty()) {
+		if (sets.isEmpty() && c.epochs() > 0) {
 			throw new UsageException("mvfa zero-shot training learns from other labelled data sets: name them with"
 					+ " medad train --also DIR1,DIR2 (the paper trains on the other five and tests on the held-out one)");
 		}

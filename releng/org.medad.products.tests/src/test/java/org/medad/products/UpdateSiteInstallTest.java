@@ -27,11 +27,11 @@ class UpdateSiteInstallTest {
 	void exampleDetectorIsListedOnlyOnceInstalled() throws Exception {
 		assertTrue(Files.isRegularFile(REPOSITORY.resolve("content.jar")), "no update site at " + REPOSITORY);
 		Path home = Product.copy(Product.HEADLESS, tmp.resolve("medad"));
-		assertEquals(List.of("liverfreq", "pixelstats", "qfae"), ids(home));
+		assertEquals(List.of("liverfreq", "mvfa", "pixelstats", "qfae"), ids(home));
 
 		Product.Result install = Product.medad(home, "install", REPOSITORY.toUri().toString(), FEATURE);
 		assertEquals(0, install.exitCode(), install.toString());
-		assertEquals(List.of("liverfreq", "pixelmedian", "pixelstats", "qfae"), ids(home));
+		assertEquals(List.of("liverfreq", "mvfa", "pixelmedian", "pixelstats", "qfae"), ids(home));
 
 		// the installed detector works end to end
 		Path data = tmp.resolve("data");
@@ -43,7 +43,7 @@ class UpdateSiteInstallTest {
 
 		Product.Result uninstall = Product.medad(home, "uninstall", FEATURE);
 		assertEquals(0, uninstall.exitCode(), uninstall.toString());
-		assertEquals(List.of("liverfreq", "pixelstats", "qfae"), ids(home));
+		assertEquals(List.of("liverfreq", "mvfa", "pixelstats", "qfae"), ids(home));
 	}
 
 	private static List<String> ids(Path home) throws Exception {
