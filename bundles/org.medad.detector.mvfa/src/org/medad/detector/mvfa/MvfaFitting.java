@@ -71,9 +71,19 @@ final class MvfaFitting {
 		if (c.zeroShot()) {
 			data.others().forEach(o -> objects.add(objectOf(o.name())));
 		}
+		long t0 = System.nanoTime();
 		List<NDArray> text = foundations(net, settings, objects);
+		monitor.status(String.format(Locale.ROOT, "mvfa: CLIP and text features ready in %.1f s",
+				(System.nanoTime() - t0) / 1e9));
 		int side = c.side();
-		TrainingSet set = c.zeroShot() ? others(data.others(), side) : shots(data.shots(), side);
+		t0 = System.nanoTime();
+		SupportAugment augment = compute.call(() -> new SupportAugment(m));
+		List<float[]> normalVariants = c.zeroShot() ? List.of() : augment.all(images(data.normalShots(), side), 3,
+				side, side);
+		TrainingSet set = c.epochs() == 0 ? new TrainingSet()
+				: c.zeroShot() ? others(data.others(), side) : shots(augment, data.anomalousShots(), normalVariants, side);
+		monitor.status(String.format(Locale.ROOT, "mvfa: %d training samples and %d memory-bank images in %.1f s",
+				set.size(), normalVariants.size(), (System.nanoTime() - t0) / 1e9));
 		boolean masks = c.pixelBranch() && hasMasks(set);
 		Map<String, Object> record = new LinkedHashMap<>();
 		record.put("device", device.id());
@@ -89,7 +99,12 @@ final class MvfaFitting {
 			record.put("epochs", 0);
 		}
 		net.train(false);
-		MemoryBank bank = c.zeroShot() ? null : compute.call(() -> bank(net, data.normalShots(), side));
+		t0 = System.nanoTime();
+		MemoryBank bank = c.zeroShot() ? null : compute.call(() -> bank(net, normalVariants, side));
+		if (bank != null) {
+			monitor.status(String.format(Locale.ROOT, "mvfa: memory bank of %d tokens per level in %.1f s", bank.rows(),
+					(System.nanoTime() - t0) / 1e9));
+		}
 		for (int i = 1; i < text.size(); i++) {
 			text.get(i).close();
 		}
@@ -178,23 +193,24 @@ final class MvfaFitting {
 		return name.replaceAll("(?i)_ad$", "");
 	}
 
-	private TrainingSet shots(List<Shot> shots, int side) throws MedadException {
-		List<float[]> anomalous = new ArrayList<>();
-		List<float[]> masks = new ArrayList<>();
-		List<float[]> normal = new ArrayList<>();
-		boolean allMasks = true;
+	private static List<float[]> images(List<Shot> shots, int side) throws BadInputException {
+		List<float[]> out = new ArrayList<>();
 		for (Shot s : shots) {
-			float[] x = MvfaModel.pixels(s.image(), side);
-			if (s.anomalous()) {
-				anomalous.add(x);
-				allMasks &= s.mask() != null;
-				masks.add(s.mask() == null ? null : mask(s.mask(), side));
-			} else {
-				normal.add(x);
-			}
+			out.add(MvfaModel.pixels(s.image(), side));
 		}
-		SupportAugment augment = compute.call(() -> new SupportAugment(m));
-		return TrainingSet.fewShot(augment, anomalous, allMasks ? masks : null, normal, side, side);
+		return out;
+	}
+
+	private static TrainingSet shots(SupportAugment augment, List<Shot> anomalous, List<float[]> normalVariants,
+			int side) throws BadInputException {
+		List<float[]> masks = new ArrayList<>();
+		boolean allMasks = true;
+		for (Shot s : anomalous) {
+			allMasks &= s.mask() != null;
+			masks.add(s.mask() == null ? null : mask(s.mask(), side));
+		}
+		return TrainingSet.fewShot(augment, images(anomalous, side), allMasks ? masks : null, normalVariants, side,
+				side);
 	}
 
 	private TrainingSet others(List<LabelledSet> sets, int side) throws MedadException {
@@ -239,12 +255,7 @@ final class MvfaFitting {
 	}
 
 	/** Every token of the 11 variants of every normal shot, class rows included, of the head the scoring uses. */
-	private MemoryBank bank(InplantedClip net, List<Shot> normals, int side) throws MedadException {
-		List<float[]> images = new ArrayList<>();
-		for (Shot s : normals) {
-			images.add(MvfaModel.pixels(s.image(), side));
-		}
-		List<float[]> augmented = new SupportAugment(m).all(images, 3, side, side);
+	private MemoryBank bank(InplantedClip net, List<float[]> augmented, int side) throws MedadException {
 		monitor.status("mvfa: memory bank of " + augmented.size() + " augmented normal shots");
 		List<NDList> perLevel = new ArrayList<>();
 		for (int l = 0; l < c.levels().length; l++) {

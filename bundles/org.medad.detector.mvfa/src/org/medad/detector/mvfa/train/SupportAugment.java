@@ -18,6 +18,10 @@ public final class SupportAugment {
 	private static final float[][] SHIFTS = { { 0.1f, 0.1f }, { -0.1f, 0.1f }, { -0.1f, -0.1f }, { 0.1f, -0.1f } };
 
 	private final float[][] matrices;
+	/** Sampling plans of the 8 affine variants for the last image size asked. */
+	private GridSample[] plans = new GridSample[0];
+	private int planH;
+	private int planW;
 
 	/**
 	 * The 8 affine matrices: sine and cosine are the engine's float32 ones, as the official code takes them of float32
@@ -58,7 +62,7 @@ public final class SupportAugment {
 			return image.clone();
 		}
 		if (v <= 8) {
-			return GridSample.affine(image, channels, h, w, matrices[v - 1]);
+			return plan(v - 1, h, w).apply(image, channels);
 		}
 		float[] out = new float[image.length];
 		for (int c = 0; c < channels; c++) {
@@ -70,6 +74,18 @@ public final class SupportAugment {
 			}
 		}
 		return out;
+	}
+
+	private synchronized GridSample plan(int i, int h, int w) {
+		if (planH != h || planW != w || plans.length == 0) {
+			plans = new GridSample[matrices.length];
+			planH = h;
+			planW = w;
+		}
+		if (plans[i] == null) {
+			plans[i] = new GridSample(matrices[i], h, w);
+		}
+		return plans[i];
 	}
 
 	/** All 11 variants of each support, variant-major as the official {@code augment} orders them. */

@@ -28,20 +28,21 @@ public final class TrainingSet {
 	}
 
 	/**
-	 * Few-shot: the 11 variants of each anomalous shot, then of each normal one ({@code cat([abnormal, normal])} as
-	 * {@code train_few.py} builds it); a normal shot's mask is all zero.
+	 * Few-shot: the 11 variants of each anomalous shot, then those of the normal shots ({@code cat([abnormal, normal])}
+	 * as {@code train_few.py} builds it); a normal shot's mask is all zero.
 	 *
 	 * @param masks per anomalous shot its {0, 1} mask (h·w), or null when the data set has none
+	 * @param normalVariants {@link SupportAugment#all} of the normal shots (the memory bank's images too)
 	 */
 	public static TrainingSet fewShot(SupportAugment augment, List<float[]> anomalous, List<float[]> masks,
-			List<float[]> normal, int h, int w) {
+			List<float[]> normalVariants, int h, int w) {
 		TrainingSet set = new TrainingSet();
 		List<float[]> a = augment.all(anomalous, 3, h, w);
 		List<float[]> am = masks == null ? null : augment.all(masks, 1, h, w);
 		for (int i = 0; i < a.size(); i++) {
 			set.add(new Sample(a.get(i), am == null ? null : binary(am.get(i)), true, 0));
 		}
-		for (float[] n : augment.all(normal, 3, h, w)) {
+		for (float[] n : normalVariants) {
 			set.add(new Sample(n, masks == null ? null : new float[h * w], false, 0));
 		}
 		return set;
