@@ -16,8 +16,8 @@ import ai.djl.ndarray.NDManager;
  * patch's distance is min over the bank of (1 - cos), computed as 1 - max of one matrix product per query chunk.
  */
 public final class MemoryBank implements AutoCloseable {
-	/** Similarity matrix bytes per chunk: keeps a CLIP-L bank at k = 16 (51,040 rows) to one image at a time. */
-	private static final long CHUNK_BYTES = 64L << 20;
+	/** Similarity matrix bytes per chunk: a CLIP-L bank at k = 16 (51,040 rows) takes four images at a time. */
+	private static final long CHUNK_BYTES = 256L << 20;
 
 	private final List<NDArray> levels;
 
