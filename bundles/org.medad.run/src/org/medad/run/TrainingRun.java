@@ -150,7 +150,7 @@ public final class TrainingRun {
 		long start = System.nanoTime();
 		CaseSlices slices = new CaseSlices(normals, formats, spec);
 		List<Map<String, Object>> otherRecords = new ArrayList<>();
-		TrainingData trainingData = trainingData(detector, dataset, input, slices, seed, data)
+		TrainingData trainingData = trainingData(detector, settings, dataset, input, slices, seed, data)
 				.withOthers(others(input, otherRecords));
 		Set<String> shotIds = trainingData.shots().stream().map(Shot::id).collect(Collectors.toSet());
 		try (TrainedModel model = detector.detector().train(trainingData, settings, seed, monitor, checkpoints)) {
@@ -257,13 +257,13 @@ public final class TrainingRun {
 	 * The training data the detector asks for: normal slices, plus labelled shots from valid/ (loaded with their
 	 * masks) for a few-shot detector.
 	 */
-	private TrainingData trainingData(InstalledDetector detector, LabelledData dataset, InputPipeline input,
-			CaseSlices cases, long seed, Path data) throws MedadException {
+	private TrainingData trainingData(InstalledDetector detector, Settings settings, LabelledData dataset,
+			InputPipeline input, CaseSlices cases, long seed, Path data) throws MedadException {
 		SliceSource slices = input.over(cases);
 		if (detector.descriptor().learnsFrom() != LearnsFrom.FEW_SHOT) {
 			return TrainingData.normalsOnly(slices);
 		}
-		ShotSelection selection = shots != null ? shots : ShotSelection.byDefault();
+		ShotSelection selection = shots != null ? shots : fromSettings(settings).orElse(ShotSelection.byDefault());
 		List<Shot> loaded = new ArrayList<>();
 		for (Case c : selection.select(dataset, seed, data.toString())) {
 			Volume raw = formats.read(c.image());
@@ -284,6 +284,15 @@ public final class TrainingRun {
 		}
 		monitor.status("few-shot: " + selection.describe() + ": " + loaded.size() + " shots");
 		return new TrainingData(slices, loaded, selection.describe());
+	}
+
+	/** A detector's own {@code shots} setting (MVFA's {@code --set shots=K}), when it has one and it is set. */
+	private static java.util.Optional<ShotSelection> fromSettings(Settings settings) throws UsageException {
+		Object k = settings.values().get("shots");
+		if (k instanceof Number n && n.intValue() > 0) {
+			return java.util.Optional.of(ShotSelection.seeded(n.intValue()));
+		}
+		return java.util.Optional.empty();
 	}
 
 	private ModelManifest.Thresholds calibrate(TrainedModel model, LabelledData dataset, SliceSpec spec,

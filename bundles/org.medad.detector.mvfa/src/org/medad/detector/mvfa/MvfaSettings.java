@@ -22,6 +22,7 @@ public final class MvfaSettings {
 	static final String EPOCHS = "epochs";
 	static final String LR = "lr";
 	static final String MAX_MINUTES = "maxMinutes";
+	static final String SHOTS = "shots";
 
 	public static final SettingsSchema SCHEMA = SettingsSchema.of(
 			SettingSpec.choice(PRESET, "paper", List.of("paper", "cpu", "tiny"),
@@ -55,7 +56,9 @@ public final class MvfaSettings {
 					+ " start package's adapters, build text features and memory bank only)"),
 			SettingSpec.real(LR, 0, 0, 1, "Adam learning rate (betas 0.5, 0.999); 0 = the official 1e-3 few-shot,"
 					+ " 1e-4 zero-shot"),
-			SettingSpec.real(MAX_MINUTES, 0, 0, 100000, "Stop training after this many minutes (0 = no limit)"));
+			SettingSpec.real(MAX_MINUTES, 0, 0, 100000, "Stop training after this many minutes (0 = no limit)"),
+			SettingSpec.integer(SHOTS, 0, 0, 1024, "Normal and anomalous shots drawn from valid/ with the seed, as"
+					+ " train --shots K (0 = --shots, --shot-list or up to 4 per class)"));
 
 	private MvfaSettings() {
 	}

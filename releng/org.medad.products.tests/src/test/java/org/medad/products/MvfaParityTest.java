@@ -122,7 +122,7 @@ class MvfaParityTest {
 		assertTrue(missing.err().contains("nowhere_1.png"), missing.err());
 
 		Product.Result tooMany = Product.medad(Product.HEADLESS, "train", "--detector", "mvfa", "--data",
-				FIXTURE.resolve("data/Brain_AD").toString(), "--set", "start=" + pkg, "--set", "epochs=0", "--shots", "5",
+				FIXTURE.resolve("data/Brain_AD").toString(), "--set", "start=" + pkg, "--set", "epochs=0", "--set", "shots=5",
 				"--out", tmp.resolve("too-many").toString());
 		assertEquals(3, tooMany.exitCode(), tooMany.toString());
 		assertTrue(tooMany.err().contains("5 normal shots asked for") && tooMany.err().contains("holds 2"),
