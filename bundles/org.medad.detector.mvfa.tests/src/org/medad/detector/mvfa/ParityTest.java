@@ -18,7 +18,8 @@ import org.medad.compute.ComputeService;
 import org.medad.core.model.Tensor;
 import org.medad.detector.mvfa.net.InplantedClip;
 import org.medad.detector.mvfa.score.MemoryBank;
-import org.medad.detector.mvfa.score.SetNormalisation;
+import org.medad.detector.mvfa.score.ScoreParts;
+import org.medad.core.detect.AnomalyResult;
 import org.medad.detector.mvfa.score.ZeroShot;
 import org.medad.detector.mvfa.text.Prompts;
 import org.medad.detector.mvfa.text.TextFeatures;
@@ -168,8 +169,8 @@ class ParityTest {
 				assertClose(out.get("zero_image_score_raw_" + cls), score, TOL, cls + " zero-shot image scores");
 				if (cls.equals("Brain")) {
 					assertClose(out.get("zero_pixel_raw_Brain"), map.reshape(3, 1, SIDE, SIDE), TOL, "zero-shot maps");
-					float[][] norm = SetNormalisation.minMax(new float[][] { map.toFloatArray() });
-					assertClose(out.get("zero_pixel_norm_Brain").data(), norm[0], TOL, "zero-shot maps min-maxed");
+					assertClose(out.get("zero_pixel_norm_Brain").data(), minMax(map.toFloatArray()), TOL,
+							"zero-shot maps min-maxed");
 				}
 			}
 		}
@@ -260,25 +261,32 @@ class ParityTest {
 					assertClose(out.get("few_min_dist_" + cls), NDArrays.stack(dist, 0), TOL, cls + " bank distances");
 					if (pixel) {
 						assertClose(out.get("few_map_raw_Brain"), map.reshape(3, 1, SIDE, SIDE), TOL, "few-shot maps");
-						float[][] few = SetNormalisation.minMax(split(map.toFloatArray(), 3));
-						float[][] zero = SetNormalisation.minMax(split(out.get("zero_pixel_raw_Brain").data(), 3));
-						float[] combined = new float[3 * SIDE * SIDE];
-						float[] scores = new float[3];
-						for (int i = 0; i < 3; i++) {
-							float[] c = SetNormalisation.half(zero[i], few[i]);
-							System.arraycopy(c, 0, combined, i * SIDE * SIDE, c.length);
-							scores[i] = SetNormalisation.max(c);
-						}
-						assertClose(out.get("few_segment_scores_Brain").data(), combined, TOL, "combined pixel scores");
-						assertClose(out.get("few_image_scores_Brain").data(), scores, TOL, "Brain image scores");
 					} else {
-						NDArray fewScore = map.reshape(3, -1).mean(new int[] { 1 });
-						assertClose(out.get("few_score_raw_Chest"), fewScore, TOL, "Chest few-shot scores");
-						float[][] z = SetNormalisation.minMax(new float[][] { out.get("zero_image_score_raw_Chest").data() });
-						float[][] f = SetNormalisation.minMax(new float[][] { fewScore.toFloatArray() });
-						assertClose(out.get("few_image_scores_Chest").data(), SetNormalisation.half(z[0], f[0]), TOL,
-								"Chest image scores");
+						assertClose(out.get("few_score_raw_Chest"), map.reshape(3, -1).mean(new int[] { 1 }), TOL,
+								"Chest few-shot scores");
 					}
+					// the final scores as the product computes them: the queries' parts, normalised over the set
+					NDArray tf = features(s, cls);
+					List<NDArray> zeroScore = new ArrayList<>();
+					List<NDArray> logits = new ArrayList<>();
+					for (int l = 0; l < LEVELS.length; l++) {
+						zeroScore.add(ZeroShot.imageScore(ZeroShot.logits(q.det().get(l), tf)));
+						logits.add(ZeroShot.logits(q.seg().get(l), tf));
+					}
+					ScoreParts.Layout layout = new ScoreParts.Layout(LEVELS.length, 289, true, pixel, SIDE);
+					List<float[]> parts = ScoreParts.pack(layout, zeroScore, logits, new ArrayList<>(dist));
+					var scorer = ScoreParts.normaliser(s, layout, parts);
+					float[] combined = new float[3 * SIDE * SIDE];
+					float[] scores = new float[3];
+					for (int i = 0; i < 3; i++) {
+						AnomalyResult r = scorer.result(parts.get(i));
+						System.arraycopy(r.map(), 0, combined, i * SIDE * SIDE, r.map().length);
+						scores[i] = (float) r.score();
+					}
+					if (pixel) {
+						assertClose(out.get("few_segment_scores_Brain").data(), combined, TOL, "combined pixel scores");
+					}
+					assertClose(out.get("few_image_scores_" + cls).data(), scores, TOL, cls + " image scores");
 				}
 			}
 		}
@@ -400,11 +408,17 @@ class ParityTest {
 		return NDArrays.stack(list, 0);
 	}
 
-	static float[][] split(float[] all, int n) {
-		int per = all.length / n;
-		float[][] out = new float[n][];
-		for (int i = 0; i < n; i++) {
-			out[i] = java.util.Arrays.copyOfRange(all, i * per, (i + 1) * per);
+	/** (v - min) / (max - min) over all values, as the official {@code normalize}. */
+	static float[] minMax(float[] v) {
+		float lo = Float.POSITIVE_INFINITY;
+		float hi = Float.NEGATIVE_INFINITY;
+		for (float x : v) {
+			lo = Math.min(lo, x);
+			hi = Math.max(hi, x);
+		}
+		float[] out = new float[v.length];
+		for (int i = 0; i < v.length; i++) {
+			out[i] = (v[i] - lo) / (hi - lo);
 		}
 		return out;
 	}
