@@ -61,11 +61,11 @@ class AurocTest {
 
 	@Test
 	void pixelAurocPoolsAllPixels() {
-		PixelAuroc p = new PixelAuroc();
-		p.add(new float[] { 0.1f, 0.4f }, new float[] { 0, 0 });
-		p.add(new float[] { 0.35f, 0.8f }, new float[] { 1, 255 });
+		PixelSamples p = new PixelSamples();
+		p.add(new float[] { 0.1f, 0.4f }, new float[] { 0, 0 }, 2, 1);
+		p.add(new float[] { 0.35f, 0.8f }, new float[] { 1, 255 }, 2, 1);
 		assertEquals(4, p.pixels());
-		assertEquals(0.75, p.value(), 1e-12);
+		assertEquals(0.75, Auroc.of(p.curve()), 1e-12);
 	}
 
 	@Test

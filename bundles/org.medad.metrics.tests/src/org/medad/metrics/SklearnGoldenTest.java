@@ -37,9 +37,9 @@ class SklearnGoldenTest {
 			}
 			double expected = c.get("auroc").getAsDouble();
 			assertEquals(expected, Auroc.of(scores, labels), 1e-12, "image AUROC, n=" + scores.length);
-			PixelAuroc p = new PixelAuroc();
-			p.add(map, mask);
-			assertEquals(expected, p.value(), 1e-12, "pixel AUROC, n=" + scores.length);
+			PixelSamples p = new PixelSamples();
+			p.add(map, mask, map.length);
+			assertEquals(expected, Auroc.of(p.curve()), 1e-12, "pixel AUROC, n=" + scores.length);
 		}
 	}
 }

@@ -1,44 +1,28 @@
 package org.medad.metrics;
 
-import java.util.Arrays;
-import java.util.Comparator;
-
 /**
  * The best F1 over all thresholds and the threshold reaching it (anomalous when score >= threshold),
- * used both as a metric and to calibrate a model's decision threshold on a validation split.
+ * used both as a metric and to calibrate a model's decision threshold on a validation split. On the
+ * highest threshold of equal F1, as the first maximum of a descending sweep.
  */
 public record F1Max(double f1, double threshold) {
 
 	public static F1Max of(double[] scores, boolean[] anomalous) {
-		int n = scores.length;
-		Integer[] order = new Integer[n];
-		int totalPos = 0;
-		for (int i = 0; i < n; i++) {
-			order[i] = i;
-			totalPos += anomalous[i] ? 1 : 0;
-		}
-		if (totalPos == 0) {
+		return of(Curve.of(scores, anomalous));
+	}
+
+	public static F1Max of(Curve c) {
+		if (c.positives() == 0) {
 			return new F1Max(Double.NaN, Double.NaN);
 		}
-		Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
 		double best = -1;
 		double bestThreshold = Double.NaN;
-		int tp = 0;
-		int fp = 0;
-		for (int k = 0; k < n;) {
-			double v = scores[order[k]];
-			while (k < n && scores[order[k]] == v) { // all ties fall on the same side of a threshold
-				if (anomalous[order[k]]) {
-					tp++;
-				} else {
-					fp++;
-				}
-				k++;
-			}
-			double f1 = 2.0 * tp / (2.0 * tp + fp + (totalPos - tp));
+		for (int i = 0; i < c.size(); i++) {
+			long tp = c.truePositives(i);
+			double f1 = 2.0 * tp / (2.0 * tp + c.falsePositives(i) + (c.positives() - tp));
 			if (f1 > best) {
 				best = f1;
-				bestThreshold = v;
+				bestThreshold = c.threshold(i);
 			}
 		}
 		return new F1Max(best, bestThreshold);

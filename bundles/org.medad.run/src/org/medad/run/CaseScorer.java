@@ -122,7 +122,11 @@ final class CaseScorer {
 		if (spec.plane() == Slicing.Plane.AXIAL) {
 			try (AxialSlices.Reader slices = AxialSlices.open(file)) {
 				if (slices != null && slices.dims()[2] > 1) { // one slice is scored as a 2D image
-					return streamed(model, slices, volumeMap(base));
+					double score = streamed(model, slices, volumeMap(base));
+					if (pictures.pixelThreshold() != null) {
+						maskFromWritten(volumeMap(base), volumeMask(base), pictures.pixelThreshold());
+					}
+					return score;
 				}
 			}
 		}
@@ -175,13 +179,34 @@ final class CaseScorer {
 		return base.resolveSibling(base.getFileName() + ".nii.gz");
 	}
 
-	/** Writes {@code base}.png + .tiff for a slice, {@code base}.nii.gz for a volume. */
+	/** Where a volume's binary mask at the pixel threshold goes: {@code base}.mask.nii.gz. */
+	private static Path volumeMask(Path base) {
+		return base.resolveSibling(base.getFileName() + ".mask.nii.gz");
+	}
+
+	/** Thresholds a map written slice by slice into its mask, read back the same way: memory of one slice. */
+	private static void maskFromWritten(Path map, Path mask, double threshold) throws MedadException, IOException {
+		try (AxialSlices.Reader in = AxialSlices.open(map)) {
+			AxialSlices.write(mask, in.dims(), in.geometry(),
+					k -> MapWriter.binary(Images.toArray(in.next().voxels()), threshold, 1));
+		}
+	}
+
+	/**
+	 * Writes {@code base}.png + .tiff for a slice, {@code base}.nii.gz for a volume, and with a pixel threshold the
+	 * binary mask beside them ({@code base}.mask.png, {@code base}.mask.nii.gz: 1 where the map reaches it).
+	 */
 	void writeMap(Scored s, Path base, MapWriter pictures) throws IOException, BadInputException {
 		if (s.isVolume()) {
 			Volume v = s.image();
 			long[] dims = { v.voxels().dimension(0), v.voxels().dimension(1), v.voxels().dimension(2) };
 			formats.write(new Volume(v.source(), Images.wrap(s.map(), dims), v.geometry(), "MAP", java.util.Map.of()),
 					volumeMap(base));
+			if (pictures.pixelThreshold() != null) {
+				float[] mask = MapWriter.binary(s.map(), pictures.pixelThreshold(), 1);
+				formats.write(new Volume(v.source(), Images.wrap(mask, dims), v.geometry(), "MASK", java.util.Map.of()),
+						volumeMask(base));
+			}
 		} else {
 			pictures.write(s.image(), s.map(), base);
 		}

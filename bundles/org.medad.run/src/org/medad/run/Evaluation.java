@@ -10,20 +10,18 @@ import java.util.Map;
 import org.medad.core.detect.TrainedModel;
 import org.medad.core.error.BadInputException;
 import org.medad.core.error.MedadException;
-import org.medad.core.image.Images;
-import org.medad.core.image.Resample;
-import org.medad.core.image.Volume;
 import org.medad.core.model.AtomicFiles;
 import org.medad.core.output.OutputGuard;
+import org.medad.core.model.ModelManifest;
 import org.medad.core.model.ModelPackage;
 import org.medad.core.progress.ProgressMonitor;
 import org.medad.io.dataset.Datasets;
 import org.medad.io.dataset.LabelledData;
 import org.medad.io.dataset.Case;
 import org.medad.io.format.ImageFormats;
-import org.medad.metrics.Auroc;
-import org.medad.metrics.F1Max;
-import org.medad.metrics.PixelAuroc;
+import org.medad.metrics.Curve;
+import org.medad.metrics.MetricSet;
+import org.medad.metrics.PixelSamples;
 
 /**
  * Scores one split of a labelled data set and computes the metrics. A case that cannot be read is
@@ -74,9 +72,11 @@ public final class Evaluation {
 		Double threshold = pkg.manifest().thresholds() == null ? null : pkg.manifest().thresholds().image();
 		List<CaseScore> rows = new ArrayList<>();
 		List<CaseError> errors = new ArrayList<>();
-		PixelAuroc pixels = new PixelAuroc();
+		PixelSamples pixels = new PixelSamples();
+		PixelTruth truth = new PixelTruth(formats, options.metricSize());
 		// one colour scale for the split so heat maps compare; twice the decision threshold tops it
-		MapWriter mapWriter = threshold == null ? null : new MapWriter(0, 2 * threshold);
+		Double pixelThreshold = pkg.manifest().thresholds() == null ? null : pkg.manifest().thresholds().pixel();
+		MapWriter mapWriter = threshold == null ? null : new MapWriter(0, 2 * threshold, pixelThreshold);
 		CaseScorer scorer = CaseScorer.forPackage(formats, pkg, batch);
 		Map<String, Path> byId = new LinkedHashMap<>();
 		cases.forEach(c -> byId.put(c.id(), c.image()));
@@ -93,20 +93,12 @@ public final class Evaluation {
 					replay.replay(c.id());
 				}
 				CaseScorer.Scored r = scorer.score(model, c.image());
-				if (c.hasMask()) {
-					Volume mask = formats.read(c.mask()).grey();
-					addPixels(pixels, r, Images.toArray(mask.voxels()), mask.voxels().dimensionsAsLongArray(), c,
-							options.metricSize());
-				} else if (!c.anomalous()) {
-					// a normal case's mask is empty: its pixels are negatives, as scikit-learn/anomalib count them
-					long[] dims = r.image().voxels().dimensionsAsLongArray();
-					addPixels(pixels, r, new float[r.map().length], dims, c, options.metricSize());
-				}
+				truth.add(pixels, r, c);
 				double seconds = (System.nanoTime() - t0) / 1e9;
 				rows.add(new CaseScore(c.id(), r.score(), c.anomalous(), threshold != null && r.score() >= threshold,
 						seconds));
 				if (options.saveMaps()) {
-					MapWriter w = mapWriter != null ? mapWriter : new MapWriter(0, r.score());
+					MapWriter w = mapWriter != null ? mapWriter : new MapWriter(0, r.score(), pixelThreshold);
 					scorer.writeMap(r, MapWriter.base(out.resolve("maps"), c.id()), w);
 				}
 			} catch (BadInputException e) {
@@ -115,30 +107,12 @@ public final class Evaluation {
 			}
 			monitor.worked(1);
 		}
-		Map<String, Object> metrics = metrics(rows, pixels, threshold, pkg);
+		Map<String, Object> metrics = metrics(rows, pixels, truth.sawMasks(), threshold, pkg);
 		if (excluded > 0) {
 			metrics.put("excluded_shots", excluded);
 		}
 		writeOutputs(out, rows, errors, metrics);
 		return metrics;
-	}
-
-	/** Map and mask on the mask's grid (or both resampled to the metric size, for 2D as the papers do). */
-	private static void addPixels(PixelAuroc pixels, CaseScorer.Scored r, float[] m, long[] have, Case c,
-			Integer metricSize) throws BadInputException {
-		long[] want = r.image().voxels().dimensionsAsLongArray();
-		boolean squeezed = have.length == 3 && have[2] == 1 && want.length == 2 && have[0] == want[0] && have[1] == want[1];
-		if (!java.util.Arrays.equals(want, have) && !squeezed) {
-			throw BadInputException.of(c.mask(), "mask is " + java.util.Arrays.toString(have) + " but its image "
-					+ c.image().getFileName() + " is " + java.util.Arrays.toString(want));
-		}
-		if (metricSize == null || r.isVolume()) {
-			pixels.add(r.map(), m);
-		} else {
-			int w = (int) want[0], h = (int) want[1];
-			pixels.add(Resample.bilinear(r.map(), w, h, metricSize, metricSize),
-					Resample.nearest(m, w, h, metricSize, metricSize));
-		}
 	}
 
 	/** The valid/ cases a few-shot model learnt from, as model.json records them. */
@@ -155,8 +129,8 @@ public final class Evaluation {
 		return ids;
 	}
 
-	private static Map<String, Object> metrics(List<CaseScore> rows, PixelAuroc pixels, Double threshold,
-			ModelPackage pkg) {
+	private static Map<String, Object> metrics(List<CaseScore> rows, PixelSamples pixels, boolean masks,
+			Double threshold, ModelPackage pkg) {
 		double[] s = rows.stream().mapToDouble(CaseScore::score).toArray();
 		boolean[] y = new boolean[rows.size()];
 		int nAnomalous = 0;
@@ -164,24 +138,22 @@ public final class Evaluation {
 			y[i] = rows.get(i).anomalous();
 			nAnomalous += y[i] ? 1 : 0;
 		}
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("image_auroc", finite(Auroc.of(s, y)));
-		m.put("pixel_auroc", pixels.pixels() == 0 ? null : finite(pixels.value()));
-		m.put("aupro", null); // comes with the full metric set
-		m.put("f1_max", finite(F1Max.of(s, y).f1()));
-		m.put("dice", null); // needs a calibrated pixel threshold
+		ModelManifest.Thresholds t = pkg.manifest().thresholds();
+		Double pixelThreshold = t == null ? null : t.pixel();
+		Curve pixelCurve = masks && pixels.pixels() > 0 ? pixels.curve() : null;
+		Map<String, Object> m = new LinkedHashMap<>(MetricSet.of(Curve.of(s, y), pixelCurve, pixelThreshold));
 		m.put("threshold", threshold);
-		m.put("pixel_threshold", pkg.manifest().thresholds() == null ? null : pkg.manifest().thresholds().pixel());
+		m.put("pixel_threshold", pixelThreshold);
+		m.put("thresholds_calibrated", t == null ? null : t.method());
+		m.put("pixel_metrics", pixelCurve == null ? null : pixelCurve.binned() ? "binned" : "exact");
+		m.put("n_pixels", pixelCurve == null ? null : pixels.pixels());
+		m.put("n_regions", pixelCurve == null ? null : pixels.regions());
 		m.put("n_normal", rows.size() - nAnomalous);
 		m.put("n_anomalous", nAnomalous);
 		m.put("detector", pkg.manifest().detector().id());
 		m.put("model_sha256", pkg.sha256());
 		m.put("seed", pkg.manifest().training() == null ? null : pkg.manifest().training().seed());
 		return m;
-	}
-
-	private static Double finite(double v) {
-		return Double.isFinite(v) ? v : null;
 	}
 
 	private static void writeOutputs(Path out, List<CaseScore> rows, List<CaseError> errors,

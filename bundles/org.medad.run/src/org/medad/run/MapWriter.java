@@ -9,16 +9,36 @@ import org.medad.io.write.FloatTiff;
 import org.medad.io.write.HeatMap;
 import org.medad.io.write.PngFiles;
 
-/** Writes a 2D anomaly map on its slice's grid: a heat-map PNG over the slice and the raw float TIFF. */
-public record MapWriter(double low, double high) {
+/**
+ * Writes a 2D anomaly map on its slice's grid: a heat-map PNG over the slice (colours from {@code low}
+ * to {@code high}), the raw float TIFF and, with a pixel threshold, the binary mask of map >= threshold.
+ */
+public record MapWriter(double low, double high, Double pixelThreshold) {
 
-	/** Writes {@code base.png} and {@code base.tiff}. */
+	public MapWriter(double low, double high) {
+		this(low, high, null);
+	}
+
+	/** Writes {@code base.png}, {@code base.tiff} and, with a pixel threshold, {@code base.mask.png} (0 / 255). */
 	public void write(Volume slice, float[] map, Path base) throws IOException {
 		float[] grey = Images.toArray(slice.voxels());
 		String name = base.getFileName().toString();
 		PngFiles.writeImage(HeatMap.overlay(grey, map, slice.width(), slice.height(), low, high),
 				base.resolveSibling(name + ".png"));
 		FloatTiff.write(map, slice.width(), slice.height(), base.resolveSibling(name + ".tiff"));
+		if (pixelThreshold != null) {
+			PngFiles.writeGrey(binary(map, pixelThreshold, 255), slice.width(), slice.height(),
+					base.resolveSibling(name + ".mask.png"));
+		}
+	}
+
+	/** {@code on} where the map reaches the threshold, 0 elsewhere. */
+	static float[] binary(float[] map, double threshold, float on) {
+		float[] b = new float[map.length];
+		for (int i = 0; i < map.length; i++) {
+			b[i] = map[i] >= threshold ? on : 0;
+		}
+		return b;
 	}
 
 	/** The path of a case's map, mirroring its relative path without its image suffix. */

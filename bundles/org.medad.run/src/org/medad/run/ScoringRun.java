@@ -57,7 +57,8 @@ public final class ScoringRun {
 		Path csv = out.resolve("scores.csv");
 		Set<String> done = completed(csv, out);
 		Double threshold = pkg.manifest().thresholds() == null ? null : pkg.manifest().thresholds().image();
-		MapWriter maps = new MapWriter(0, threshold == null ? 1 : 2 * threshold);
+		Double pixelThreshold = pkg.manifest().thresholds() == null ? null : pkg.manifest().thresholds().pixel();
+		MapWriter maps = new MapWriter(0, threshold == null ? 1 : 2 * threshold, pixelThreshold);
 		CaseScorer scorer = CaseScorer.forPackage(formats, pkg, batch);
 		List<CaseError> errors = new ArrayList<>();
 		long start = System.nanoTime();

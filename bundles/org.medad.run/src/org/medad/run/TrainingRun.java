@@ -35,12 +35,10 @@ import org.medad.io.dataset.LabelledCaseSlices;
 import org.medad.io.dataset.SliceSpec;
 import org.medad.io.dataset.Slicing;
 import org.medad.io.format.ImageFormats;
-import org.medad.metrics.Auroc;
-import org.medad.metrics.F1Max;
 
 /**
- * Trains a detector on a data set's normal training images, calibrates the image threshold on the
- * validation split (F1-max) when it has both classes, and writes the model package atomically.
+ * Trains a detector on a data set's normal training images, calibrates the image and pixel thresholds on
+ * the validation split ({@link Calibration}) and writes the model package atomically.
  */
 public final class TrainingRun {
 	private final ImageFormats formats;
@@ -51,6 +49,7 @@ public final class TrainingRun {
 	private SliceSpec chosenSlices;
 	private boolean resume;
 	private boolean overwrite;
+	private double percentile = Calibration.DEFAULT_PERCENTILE;
 
 	public TrainingRun(ImageFormats formats, ProgressMonitor monitor) {
 		this.formats = formats;
@@ -105,6 +104,16 @@ public final class TrainingRun {
 		return this;
 	}
 
+	/**
+	 * The percentile of the normal validation scores (image) and pixels (pixel) a threshold takes where the validation
+	 * split holds no anomalies (with masks, for the pixel threshold); default 99.
+	 */
+	public TrainingRun withThresholdPercentile(double percentile) {
+		org.medad.metrics.Percentile.check(percentile);
+		this.percentile = percentile;
+		return this;
+	}
+
 	/** Trains {@code detector} on {@code data} with the settings {@code overrides} and writes the package at {@code out}. */
 	public ModelPackage run(InstalledDetector detector, Path data, Path out, Map<String, String> overrides, long seed)
 			throws MedadException, IOException {
@@ -154,7 +163,8 @@ public final class TrainingRun {
 				.withOthers(others(input, otherRecords));
 		Set<String> shotIds = trainingData.shots().stream().map(Shot::id).collect(Collectors.toSet());
 		try (TrainedModel model = detector.detector().train(trainingData, settings, seed, monitor, checkpoints)) {
-			ModelManifest.Thresholds thresholds = calibrate(model, dataset, spec, input, shotIds);
+			ModelManifest.Thresholds thresholds = new Calibration(formats, monitor, percentile).calibrate(model, dataset,
+					spec, input, shotIds);
 			double seconds = (System.nanoTime() - start) / 1e9;
 			var training = new ModelManifest.Training(ids.size(), fileListSha256, seed,
 					epochs(model), SoftwareVersion.get(), device(model), seconds, Instant.now().toString());
@@ -293,53 +303,5 @@ public final class TrainingRun {
 			return java.util.Optional.of(ShotSelection.seeded(n.intValue()));
 		}
 		return java.util.Optional.empty();
-	}
-
-	private ModelManifest.Thresholds calibrate(TrainedModel model, LabelledData dataset, SliceSpec spec,
-			InputPipeline input, Set<String> shots) throws MedadException {
-		if (!dataset.hasSplit("valid")) {
-			return new ModelManifest.Thresholds(null, null, "none: the data set has no valid split");
-		}
-		// the shots were learnt from: calibrating on them would flatter the threshold
-		List<Case> cases = dataset.cases("valid").stream().filter(c -> !shots.contains(c.id())).toList();
-		List<Double> scores = new ArrayList<>();
-		List<Boolean> labels = new ArrayList<>();
-		CaseScorer scorer = new CaseScorer(formats, spec, input, CaseScorer.DEFAULT_BATCH);
-		Map<String, Path> byId = new java.util.LinkedHashMap<>();
-		cases.forEach(c -> byId.put(c.id(), c.image()));
-		SetReplay replay = SetReplay.collected(model, byId, scorer, monitor, "valid");
-		TrainedModel scoring = replay != null ? replay : model;
-		monitor.begin("Calibrating the threshold on valid", cases.size());
-		for (Case c : cases) {
-			monitor.checkCancelled();
-			try {
-				if (replay != null) {
-					replay.replay(c.id());
-				}
-				scores.add(scorer.score(scoring, c.image()).score());
-				labels.add(c.anomalous());
-			} catch (BadInputException e) {
-				monitor.status("skipped in calibration: " + e.getMessage());
-			}
-			monitor.worked(1);
-		}
-		if (!labels.contains(true) || !labels.contains(false)) {
-			return new ModelManifest.Thresholds(null, null, "none: valid split lacks normal or anomalous cases");
-		}
-		double[] s = scores.stream().mapToDouble(Double::doubleValue).toArray();
-		boolean[] y = new boolean[labels.size()];
-		for (int i = 0; i < y.length; i++) {
-			y[i] = labels.get(i);
-		}
-		F1Max best = F1Max.of(s, y);
-		double auroc = Auroc.of(s, y);
-		if (auroc < 0.5) {
-			// a model that ranks the valid split upside down is worse than none: say so before anyone relies on it
-			monitor.status(String.format(java.util.Locale.ROOT, "warning: on valid this model scores anomalous cases"
-					+ " below normal ones (image AUROC %.3f < 0.5): it is not trained enough for these images (a longer"
-					+ " run, more epochs) or the method does not suit them", auroc));
-		}
-		return new ModelManifest.Thresholds(best.threshold(), null, String.format(java.util.Locale.ROOT,
-				"image: F1-max on valid (%d cases, F1 %.3f, AUROC %.3f)", y.length, best.f1(), auroc));
 	}
 }

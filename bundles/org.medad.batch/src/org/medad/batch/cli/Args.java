@@ -97,6 +97,19 @@ public final class Args {
 		}
 	}
 
+	public double doubleValue(String name, double fallback) throws UsageException {
+		String v = get(name, null);
+		try {
+			double d = v == null ? fallback : Double.parseDouble(v.trim());
+			if (!Double.isFinite(d)) {
+				throw new NumberFormatException();
+			}
+			return d;
+		} catch (NumberFormatException e) {
+			throw new UsageException("option " + name + " needs a number, got '" + v + "'");
+		}
+	}
+
 	public List<String> positional() {
 		return positional;
 	}

@@ -61,6 +61,9 @@ public final class TrainCommand implements Command {
 				                  (default: up to 4); they are left out of threshold calibration
 				  --shot-list F   few-shot detectors: the cases named in file F (one valid/ case id per line, or
 				                  MVFA's seed-list format: lines a-0: NAMES (anomalous), n-0: NAMES (normal))
+				  --threshold-percentile P
+				                  where valid/ holds no anomalies (no lesion masks, for the pixel threshold), the
+				                  threshold is the P-th percentile of its normal cases' scores (pixels); default 99
 				  --also D1,D2    other labelled data sets the detector may learn from (zero-shot protocol: train
 				                  on several, test on a held-out one); their --also-split cases (default test)""";
 	}
@@ -68,7 +71,7 @@ public final class TrainCommand implements Command {
 	@Override
 	public Set<String> valuedOptions() {
 		return Set.of("--detector", "--data", "--out", "--set", "--device", "--seed", "--plane", "--slices", "--shots",
-				"--shot-list", "--also", "--also-split");
+				"--shot-list", "--also", "--also-split", "--threshold-percentile");
 	}
 
 	@Override
@@ -106,6 +109,13 @@ public final class TrainCommand implements Command {
 		if (spec != null) {
 			run.withSlices(spec);
 		}
+		if (args.get("--threshold-percentile", null) != null) {
+			double p = args.doubleValue("--threshold-percentile", 99);
+			if (!(p >= 0 && p <= 100)) {
+				throw new UsageException("--threshold-percentile " + p + ": a percentile between 0 and 100");
+			}
+			run.withThresholdPercentile(p);
+		}
 		ModelPackage pkg = run.resuming(args.flag("--resume")).overwriting(args.flag("--overwrite"))
 				.run(detector, Path.of(args.require("--data")), Path.of(args.require("--out")), args.settings(),
 						args.longValue("--seed", 0));
@@ -113,12 +123,13 @@ public final class TrainCommand implements Command {
 		if (m.thresholds() == null || m.thresholds().image() == null) {
 			console.err().println("note: no image threshold was calibrated ("
 					+ (m.thresholds() == null ? "no valid split" : m.thresholds().method()) + "); scores and maps are"
-					+ " written but no case is labelled anomalous. Add valid/good and valid/Ungood images to calibrate.");
+					+ " written but no case is labelled anomalous. Add valid/good images (and valid/Ungood ones) to"
+					+ " calibrate.");
 		}
-		console.out().printf("trained %s on %d images (%s slices) in %.1f s; threshold %s (%s)%nmodel: %s (sha256 %s)%n",
-				m.detector().id(), m.training().files(), slices(m), m.training().seconds(),
-				m.thresholds().image(),
-				m.thresholds().method(), pkg.folder().toAbsolutePath(), pkg.sha256());
+		console.out().printf("trained %s on %d images (%s slices) in %.1f s; threshold %s, pixel threshold %s (%s)%n"
+				+ "model: %s (sha256 %s)%n", m.detector().id(), m.training().files(), slices(m), m.training().seconds(),
+				m.thresholds().image(), m.thresholds().pixel(), m.thresholds().method(), pkg.folder().toAbsolutePath(),
+				pkg.sha256());
 		return 0;
 	}
 

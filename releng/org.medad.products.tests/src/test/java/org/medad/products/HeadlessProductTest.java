@@ -54,11 +54,22 @@ class HeadlessProductTest {
 		double auroc = m.get("image_auroc").getAsDouble();
 		assertTrue(auroc > 0.75 && auroc <= 1, "image AUROC " + auroc);
 		assertTrue(m.get("pixel_auroc").getAsDouble() > 0.75, r.out());
+		// the full metric set, none null where masks exist
+		for (String k : List.of("image_aupr", "f1_max", "pixel_aupr", "pixel_f1_max", "aupro", "dice", "iou",
+				"region_overlap", "threshold", "pixel_threshold")) {
+			assertTrue(m.has(k) && !m.get(k).isJsonNull(), k + " missing or null in " + r.out());
+		}
+		for (String k : List.of("image_aupr", "pixel_aupr", "aupro", "dice", "iou", "region_overlap")) {
+			double v = m.get(k).getAsDouble();
+			assertTrue(v > 0 && v <= 1, k + " = " + v);
+		}
+		assertEquals("exact", m.get("pixel_metrics").getAsString());
 		assertEquals("pixelstats", m.get("detector").getAsString());
 		assertEquals(64, m.get("model_sha256").getAsString().length());
 		for (String f : List.of("model/model.json", "model/weights.safetensors", "evaluation/metrics.json",
 				"evaluation/scores.csv", "evaluation/report.html", "evaluation/maps/test/Ungood/img/00000.png",
-				"evaluation/maps/test/Ungood/img/00000.tiff", "data/test/Ungood/label/00000.png")) {
+				"evaluation/maps/test/Ungood/img/00000.tiff", "evaluation/maps/test/Ungood/img/00000.mask.png",
+				"data/test/Ungood/label/00000.png")) {
 			assertTrue(Files.isRegularFile(out.resolve(f)), f + " missing");
 		}
 		assertEquals(41, Files.readAllLines(out.resolve("evaluation/scores.csv")).size(), "header + 40 cases");
@@ -173,6 +184,17 @@ class HeadlessProductTest {
 		JsonObject m = JsonParser.parseString(e.out()).getAsJsonObject();
 		assertEquals(3, m.get("n_anomalous").getAsInt());
 		assertTrue(m.get("pixel_auroc").getAsDouble() > 0.7, e.out());
+		assertTrue(m.get("aupro").getAsDouble() > 0, e.out());
+		assertTrue(m.get("n_regions").getAsInt() >= 3, "lesions labelled in 3D: " + e.out());
+		assertFalse(m.get("dice").isJsonNull(), e.out());
+		// score writes the binary mask at the calibrated pixel threshold on the scan's grid, beside the map
+		Product.Result s = Product.medad(Product.HEADLESS, "score", "--model", tmp.resolve("m").toString(), "--input",
+				data.resolve("test").toString(), "--out", tmp.resolve("s").toString());
+		assertEquals(0, s.exitCode(), s.toString());
+		JsonObject mask = JsonParser.parseString(Product.medad(Product.HEADLESS, "inspect",
+				tmp.resolve("s/Ungood/img/00000.mask.nii.gz").toString(), "--json").out()).getAsJsonObject();
+		assertEquals("[48,48,8]", mask.get("dims").toString());
+		assertTrue(mask.get("max").getAsDouble() <= 1 && mask.get("min").getAsDouble() >= 0, mask.toString());
 	}
 
 	@Test
