@@ -22,6 +22,9 @@ import org.medad.io.format.ImageFormats;
 import org.medad.metrics.Curve;
 import org.medad.metrics.MetricSet;
 import org.medad.metrics.PixelSamples;
+import org.medad.report.CaseGallery;
+import org.medad.report.HtmlReport;
+import org.medad.report.ReportRun;
 
 /**
  * Scores one split of a labelled data set and computes the metrics. A case that cannot be read is
@@ -54,8 +57,23 @@ public final class Evaluation {
 				|| java.nio.file.Files.isRegularFile(folder.resolve("report.html"));
 	}
 
+	/** An evaluation's results: metrics.json's fields and what its report shows. */
+	public record Outcome(Map<String, Object> metrics, ReportRun report) {
+	}
+
+	/** Cases of each kind the report shows as thumbnails. */
+	static final int GALLERY = 6;
+
+	/** Evaluates and returns metrics.json's fields; see {@link #evaluate}. */
 	public Map<String, Object> run(TrainedModel model, ModelPackage pkg, Path data, Options options, Path out)
 			throws MedadException, IOException {
+		return evaluate(model, pkg, data, options, out).metrics();
+	}
+
+	/** Scores the split, computes the metrics and writes metrics.json, scores.csv, errors.csv and report.html. */
+	public Outcome evaluate(TrainedModel model, ModelPackage pkg, Path data, Options options, Path out)
+			throws MedadException, IOException {
+		long started = System.nanoTime();
 		OutputGuard.apartFrom(out, "--out", List.of(data, pkg.folder()));
 		OutputGuard.freshOrOwn(out, "--out", "evaluation folder", Evaluation::isOutput);
 		LabelledData dataset = Datasets.open(data, formats);
@@ -74,9 +92,14 @@ public final class Evaluation {
 		List<CaseError> errors = new ArrayList<>();
 		PixelSamples pixels = new PixelSamples();
 		PixelTruth truth = new PixelTruth(formats, options.metricSize());
+		CaseGallery gallery = new CaseGallery(GALLERY);
 		// one colour scale for the split so heat maps compare; twice the decision threshold tops it
 		Double pixelThreshold = pkg.manifest().thresholds() == null ? null : pkg.manifest().thresholds().pixel();
 		MapWriter mapWriter = threshold == null ? null : new MapWriter(0, 2 * threshold, pixelThreshold);
+		double viewHigh = pixelThreshold != null && pixelThreshold > 0 ? 2 * pixelThreshold
+				: threshold != null && threshold > 0 ? 2 * threshold : Double.NaN;
+		String settings = Json.of(model.settings().values());
+		String device = model.device();
 		CaseScorer scorer = CaseScorer.forPackage(formats, pkg, batch);
 		Map<String, Path> byId = new LinkedHashMap<>();
 		cases.forEach(c -> byId.put(c.id(), c.image()));
@@ -93,7 +116,12 @@ public final class Evaluation {
 					replay.replay(c.id());
 				}
 				CaseScorer.Scored r = scorer.score(model, c.image());
-				truth.add(pixels, r, c);
+				float[] mask = truth.add(pixels, r, c);
+				if (gallery.wants(r.score(), c.anomalous())) {
+					double high = Double.isNaN(viewHigh) ? r.score() : viewHigh;
+					gallery.offer(c.id(), r.score(), c.anomalous(), CaseViews.note(r),
+							() -> CaseViews.png(r, mask, 0, high));
+				}
 				double seconds = (System.nanoTime() - t0) / 1e9;
 				rows.add(new CaseScore(c.id(), r.score(), c.anomalous(), threshold != null && r.score() >= threshold,
 						seconds));
@@ -107,12 +135,55 @@ public final class Evaluation {
 			}
 			monitor.worked(1);
 		}
-		Map<String, Object> metrics = metrics(rows, pixels, truth.sawMasks(), threshold, pkg);
+		boolean masks = truth.sawMasks() && pixels.pixels() > 0;
+		Curve pixelCurve = masks ? pixels.curve() : null;
+		Map<String, Object> metrics = metrics(rows, pixels, pixelCurve, threshold, pkg);
 		if (excluded > 0) {
 			metrics.put("excluded_shots", excluded);
 		}
-		writeOutputs(out, rows, errors, metrics);
-		return metrics;
+		double seconds = (System.nanoTime() - started) / 1e9;
+		Map<String, Object> meta = new LinkedHashMap<>();
+		meta.put("model", pkg.folder().toAbsolutePath().toString());
+		meta.put("model_sha256", pkg.sha256());
+		meta.put("detector", pkg.manifest().detector().id() + " " + pkg.manifest().detector().version());
+		meta.put("settings", settings);
+		meta.put("seed", pkg.manifest().training() == null ? null : pkg.manifest().training().seed());
+		meta.put("thresholds", pkg.manifest().thresholds() == null ? null : pkg.manifest().thresholds().method());
+		meta.put("device", device);
+		meta.put("data", data.toAbsolutePath().toString());
+		meta.put("split", options.split() + (excluded > 0 ? " (" + excluded + " shots left out)" : ""));
+		meta.put("pixel grid", options.metricSize() == null ? "each mask's own" : options.metricSize() + " x "
+				+ options.metricSize());
+		meta.put("software", "MedAD " + SoftwareVersion.get() + ", Java " + Runtime.version());
+		meta.put("seconds", seconds);
+		meta.put("seconds per case", rows.isEmpty() ? null : seconds / rows.size());
+		meta.put("finished", java.time.Instant.now().toString());
+		String name = pkg.folder().getFileName() == null ? "model" : pkg.folder().getFileName().toString();
+		ReportRun report = new ReportRun(name, metrics, Curve.of(scores(rows), labels(rows)), pixelCurve,
+				rows.stream().filter(r -> !r.anomalous()).mapToDouble(CaseScore::score).toArray(),
+				rows.stream().filter(CaseScore::anomalous).mapToDouble(CaseScore::score).toArray(), threshold, gallery,
+				meta, errors.stream().map(e -> Map.entry(e.id(), e.reason())).toList());
+		writeOutputs(out, rows, errors, metrics, report, data);
+		return new Outcome(metrics, report);
+	}
+
+	/** Writes {@code out/report.html} with several models' evaluations of the same data side by side. */
+	public static void writeComparison(Path out, Path data, List<ReportRun> runs) throws IOException {
+		AtomicFiles.writeString(out.resolve("report.html"), HtmlReport.render("MedAD evaluation: "
+				+ runs.stream().map(ReportRun::name).collect(java.util.stream.Collectors.joining(" vs ")),
+				data.toAbsolutePath() + ", " + runs.size() + " models side by side", runs));
+	}
+
+	private static double[] scores(List<CaseScore> rows) {
+		return rows.stream().mapToDouble(CaseScore::score).toArray();
+	}
+
+	private static boolean[] labels(List<CaseScore> rows) {
+		boolean[] y = new boolean[rows.size()];
+		for (int i = 0; i < y.length; i++) {
+			y[i] = rows.get(i).anomalous();
+		}
+		return y;
 	}
 
 	/** The valid/ cases a few-shot model learnt from, as model.json records them. */
@@ -129,19 +200,13 @@ public final class Evaluation {
 		return ids;
 	}
 
-	private static Map<String, Object> metrics(List<CaseScore> rows, PixelSamples pixels, boolean masks,
+	private static Map<String, Object> metrics(List<CaseScore> rows, PixelSamples pixels, Curve pixelCurve,
 			Double threshold, ModelPackage pkg) {
-		double[] s = rows.stream().mapToDouble(CaseScore::score).toArray();
-		boolean[] y = new boolean[rows.size()];
-		int nAnomalous = 0;
-		for (int i = 0; i < y.length; i++) {
-			y[i] = rows.get(i).anomalous();
-			nAnomalous += y[i] ? 1 : 0;
-		}
+		int nAnomalous = (int) rows.stream().filter(CaseScore::anomalous).count();
 		ModelManifest.Thresholds t = pkg.manifest().thresholds();
 		Double pixelThreshold = t == null ? null : t.pixel();
-		Curve pixelCurve = masks && pixels.pixels() > 0 ? pixels.curve() : null;
-		Map<String, Object> m = new LinkedHashMap<>(MetricSet.of(Curve.of(s, y), pixelCurve, pixelThreshold));
+		Map<String, Object> m = new LinkedHashMap<>(MetricSet.of(Curve.of(scores(rows), labels(rows)), pixelCurve,
+				pixelThreshold));
 		m.put("threshold", threshold);
 		m.put("pixel_threshold", pixelThreshold);
 		m.put("thresholds_calibrated", t == null ? null : t.method());
@@ -157,10 +222,12 @@ public final class Evaluation {
 	}
 
 	private static void writeOutputs(Path out, List<CaseScore> rows, List<CaseError> errors,
-			Map<String, Object> metrics) throws IOException {
+			Map<String, Object> metrics, ReportRun report, Path data) throws IOException {
 		AtomicFiles.writeString(out.resolve("scores.csv"), Csv.scores(rows));
 		AtomicFiles.writeString(out.resolve("errors.csv"), Csv.errors(errors));
 		AtomicFiles.writeString(out.resolve("metrics.json"), Json.of(metrics) + "\n");
-		AtomicFiles.writeString(out.resolve("report.html"), Report.html(metrics, rows, errors));
+		AtomicFiles.writeString(out.resolve("report.html"), HtmlReport.render("MedAD evaluation: " + report.name(),
+				data.toAbsolutePath() + ", split " + report.metadata().get("split") + ", " + rows.size() + " cases",
+				List.of(report)));
 	}
 }

@@ -31,8 +31,11 @@ final class PixelTruth {
 		return masks;
 	}
 
-	/** Adds {@code r}'s pixels when the case has a mask or is normal; an anomalous case without mask adds nothing. */
-	void add(PixelSamples pixels, CaseScorer.Scored r, Case c) throws BadInputException {
+	/**
+	 * Adds {@code r}'s pixels when the case has a mask or is normal; an anomalous case without mask adds nothing.
+	 * Returns the truth on the image's grid (zeros for a normal case), or null when there is none.
+	 */
+	float[] add(PixelSamples pixels, CaseScorer.Scored r, Case c) throws BadInputException {
 		long[] want = r.image().voxels().dimensionsAsLongArray();
 		float[] truth;
 		long[] have;
@@ -45,7 +48,7 @@ final class PixelTruth {
 			truth = new float[r.map().length];
 			have = want;
 		} else {
-			return;
+			return null;
 		}
 		boolean squeezed = have.length == 3 && have[2] == 1 && want.length == 2 && have[0] == want[0] && have[1] == want[1];
 		if (!Arrays.equals(want, have) && !squeezed) {
@@ -59,5 +62,6 @@ final class PixelTruth {
 			pixels.add(Resample.bilinear(r.map(), dims[0], dims[1], metricSize, metricSize),
 					Resample.nearest(truth, dims[0], dims[1], metricSize, metricSize), metricSize, metricSize);
 		}
+		return truth;
 	}
 }
