@@ -1,19 +1,36 @@
 package org.medad.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medad.core.error.BadInputException;
+import org.medad.core.image.Images;
+import org.medad.core.image.Volume;
+import org.medad.core.model.ModelManifest;
+import org.medad.core.model.ModelPackage;
+import org.medad.core.model.Tensor;
+import org.medad.core.progress.ProgressMonitor;
+import org.medad.io.format.ImageFormats;
+import org.medad.io.format.StandardFormats;
 
+/** What a batch scores (files, series folders, manifests, shards) and how it fails, resumes and refuses. */
 class ScoringRunTest {
 	@TempDir
 	Path tmp;
+
+	private final ImageFormats formats = StandardFormats.create();
 
 	@Test
 	void caseIdsAreRelativeToTheCommonFolderAndUnique() throws Exception {
@@ -21,10 +38,178 @@ class ScoringRunTest {
 			Files.createDirectories(tmp.resolve(f).getParent());
 			Files.writeString(tmp.resolve(f), "x");
 		}
-		assertEquals(List.of("1.png", "2.png"), List.copyOf(ScoringRun.collect(List.of(tmp.resolve("t/good/img"))).keySet()));
-		assertEquals(List.of("good/img/1.png", "good/img/2.png", "Ungood/img/1.png"), List.copyOf(
-				ScoringRun.collect(List.of(tmp.resolve("t/good/img"), tmp.resolve("t/Ungood/img"))).keySet()));
-		assertEquals(List.of("1.png"), List.copyOf(ScoringRun.collect(List.of(tmp.resolve("t/good/img/1.png"))).keySet()));
-		assertThrows(BadInputException.class, () -> ScoringRun.collect(List.of(tmp.resolve("missing"))));
+		assertEquals(List.of("1.png", "2.png"), ids(tmp.resolve("t/good/img")));
+		assertEquals(List.of("good/img/1.png", "good/img/2.png", "Ungood/img/1.png"),
+				ids(tmp.resolve("t/good/img"), tmp.resolve("t/Ungood/img")));
+		assertEquals(List.of("1.png"), ids(tmp.resolve("t/good/img/1.png")));
+		assertThrows(BadInputException.class, () -> ScoringCases.collect(List.of(tmp.resolve("missing"))));
+	}
+
+	/** A folder of DICOM files is one volume; a folder that also holds other files is a folder of cases. */
+	@Test
+	void aDicomSeriesFolderIsOneCase() throws Exception {
+		Path series = Files.createDirectories(tmp.resolve("in/patient1/CT"));
+		for (int i = 0; i < 3; i++) {
+			byte[] b = new byte[200];
+			System.arraycopy("DICM".getBytes(), 0, b, 128, 4);
+			Files.write(series.resolve("IM" + i), b);
+		}
+		Files.writeString(tmp.resolve("in/notes.png"), "x");
+		assertEquals(List.of("notes.png", "patient1/CT"), ids(tmp.resolve("in")));
+		assertEquals(List.of("CT"), ids(series), "the series itself given as input");
+		Files.writeString(series.resolve("readme.txt"), "not DICOM");
+		assertFalse(ScoringCases.isSeries(series));
+	}
+
+	@Test
+	void manifestRowsThatCannotBeScoredKeepTheirReason() throws Exception {
+		image("a.png", 3f);
+		image("b.png", 5f);
+		image("e,1.png", 5f);
+		Path csv = tmp.resolve("cases.csv");
+		Files.writeString(csv, """
+				path,label,mask
+				a.png,0,
+				b.png,2,
+				missing.png,1,
+				a.png,1,
+				"e,1.png",,nomask.png
+				""");
+		Map<String, ScoringCases.Source> c = ScoringCases.collect(List.of(csv));
+		assertEquals(5, c.size(), c.keySet().toString());
+		assertEquals(null, c.get("a.png").problem());
+		assertTrue(c.get("b.png").problem().contains("line 3: label '2' is not 0 (normal) or 1 (anomalous)"));
+		assertTrue(c.get("missing.png").problem().contains("missing.png: no such file"));
+		assertTrue(c.get("a.png (line 5)").problem().contains("a.png is listed twice"));
+		assertTrue(c.get("e,1.png").problem().contains("mask " + tmp.resolve("nomask.png") + ": no such file"),
+				"a quoted path holding a comma, then the mask: " + c);
+		Files.writeString(csv, "file,label\na.png,0\n");
+		BadInputException e = assertThrows(BadInputException.class, () -> ScoringCases.collect(List.of(csv)));
+		assertTrue(e.getMessage().contains("has no 'path' column"), e.getMessage());
+	}
+
+	/** Bad rows go to errors.csv with their reason, the rest is scored, and the count of failures is returned. */
+	@Test
+	void aManifestRunScoresTheGoodRowsAndListsTheBadOnes() throws Exception {
+		image("a.png", 3f);
+		image("b.png", 5f);
+		image("mask-small.png", 0f, 4, 4);
+		Path csv = tmp.resolve("cases.csv");
+		Files.writeString(csv, "path,label,mask\na.png,0,\nb.png,1,mask-small.png\nc.png,1,\nd.png,7,\n");
+		int failed = new ScoringRun(formats, ProgressMonitor.NULL, 2).run(new MeanModel(), pkg("m", 4.0), List.of(csv),
+				tmp.resolve("out"));
+		assertEquals(3, failed);
+		List<String> scored = Files.readAllLines(tmp.resolve("out/scores.csv"));
+		assertEquals(2, scored.size(), scored.toString());
+		assertTrue(scored.get(1).startsWith("a.png,3"), scored.toString());
+		String errors = Files.readString(tmp.resolve("out/errors.csv"));
+		assertTrue(errors.contains("mask is [4, 4") && errors.contains("but its image b.png is [8, 8"), errors);
+		assertTrue(errors.contains("c.png: no such file"), errors);
+		assertTrue(errors.contains("label '7'"), errors);
+	}
+
+	@Test
+	void failFastStopsAtTheFirstFailure() throws Exception {
+		image("a.png", 3f);
+		Files.writeString(tmp.resolve("b.png"), "not a PNG");
+		image("c.png", 5f);
+		Path in = tmp.resolve("a.png").getParent();
+		int failed = new ScoringRun(formats, ProgressMonitor.NULL, 2).failingFast(true).run(new MeanModel(),
+				pkg("m", 4.0), List.of(in.resolve("a.png"), in.resolve("b.png"), in.resolve("c.png")), tmp.resolve("out"));
+		assertEquals(1, failed);
+		assertEquals(2, Files.readAllLines(tmp.resolve("out/scores.csv")).size(), "a scored, c never reached");
+		assertTrue(Files.readString(tmp.resolve("out/run.json")).contains("stopped at the first failure"));
+	}
+
+	/** Another model's output folder is refused, and replaced only when asked. */
+	@Test
+	void anotherModelsOutputsAreRefusedUnlessOverwritten() throws Exception {
+		Path a = image("a.png", 3f);
+		Path out = tmp.resolve("out");
+		new ScoringRun(formats, ProgressMonitor.NULL).run(new MeanModel(), pkg("m1", 4.0), List.of(a), out);
+		ModelPackage other = pkg("m2", 2.0);
+		BadInputException e = assertThrows(BadInputException.class,
+				() -> new ScoringRun(formats, ProgressMonitor.NULL).run(new MeanModel(), other, List.of(a), out));
+		assertTrue(e.getMessage().contains("holds the scores of another model") && e.getMessage().contains("--overwrite"),
+				e.getMessage());
+		new ScoringRun(formats, ProgressMonitor.NULL).overwriting(true).run(new MeanModel(), other, List.of(a), out);
+		List<String> rows = Files.readAllLines(out.resolve("scores.csv"));
+		assertEquals(2, rows.size());
+		assertTrue(rows.get(1).startsWith("a.png,3.00000,1,"), "scored again by m2, whose threshold is 2: " + rows);
+	}
+
+	/** Shards are disjoint, cover every case, stay put when cases are added, and split evenly enough. */
+	@Test
+	void shardsPartitionTheCases() throws Exception {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 2000; i++) {
+			ids.add("case-" + i + ".nii.gz");
+		}
+		Set<String> seen = new HashSet<>();
+		for (int s = 1; s <= 4; s++) {
+			Shard shard = new Shard(s, 4);
+			int n = 0;
+			for (String id : ids) {
+				if (shard.includes(id)) {
+					assertTrue(seen.add(id), id + " in two shards");
+					n++;
+				}
+			}
+			assertTrue(n > 400 && n < 600, "shard " + s + " holds " + n + " of 2000");
+		}
+		assertEquals(2000, seen.size());
+		assertEquals(new Shard(2, 3), Shard.parse(" 2/3 "));
+		for (String bad : List.of("0/3", "4/3", "x/3", "3")) {
+			assertThrows(org.medad.core.error.UsageException.class, () -> Shard.parse(bad), bad);
+		}
+	}
+
+	/** Two shards scored into one folder give exactly the rows of one unsharded run. */
+	@Test
+	void shardedRunsTogetherEqualOneRun() throws Exception {
+		List<Path> in = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			in.add(image("c" + i + ".png", i));
+		}
+		ModelPackage m = pkg("m", 4.0);
+		new ScoringRun(formats, ProgressMonitor.NULL).run(new MeanModel(), m, in, tmp.resolve("whole"));
+		Path split = tmp.resolve("split");
+		for (int s = 1; s <= 2; s++) {
+			new ScoringRun(formats, ProgressMonitor.NULL).sharded(new Shard(s, 2)).run(new MeanModel(), m, in, split);
+		}
+		assertEquals(scores(tmp.resolve("whole")), scores(split));
+	}
+
+	private Map<String, String> scores(Path out) throws Exception {
+		Map<String, String> m = new java.util.TreeMap<>();
+		for (String line : Files.readAllLines(out.resolve("scores.csv")).subList(1,
+				Files.readAllLines(out.resolve("scores.csv")).size())) {
+			String[] c = line.split(",");
+			m.put(c[0], c[1] + "," + c[2]);
+		}
+		return m;
+	}
+
+	private List<String> ids(Path... inputs) throws Exception {
+		return List.copyOf(ScoringCases.collect(List.of(inputs)).keySet());
+	}
+
+	private Path image(String name, float value) throws Exception {
+		return image(name, value, 8, 8);
+	}
+
+	private Path image(String name, float value, int w, int h) throws Exception {
+		float[] px = new float[w * h];
+		java.util.Arrays.fill(px, value);
+		Path f = tmp.resolve(name);
+		formats.write(Volume.ofPixels(name, Images.wrap(px, w, h)), f);
+		return f;
+	}
+
+	private ModelPackage pkg(String name, double threshold) throws Exception {
+		var manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, new ModelManifest.DetectorRef("mean", "1"),
+				Map.of("name", name), Map.of(), new ModelManifest.Thresholds(threshold, null, "test"), null, List.of(),
+				List.of());
+		return ModelPackage.write(tmp.resolve(name), manifest, Map.of("w", Tensor.of(new float[] { 0 }, 1)));
 	}
 }

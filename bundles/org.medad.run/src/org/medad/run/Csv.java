@@ -29,31 +29,7 @@ public final class Csv {
 
 	/** Splits one line written by {@link #line}. */
 	public static List<String> parse(String line) {
-		List<String> out = new java.util.ArrayList<>();
-		StringBuilder cur = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-					cur.append('"');
-					i++;
-				} else if (c == '"') {
-					quoted = false;
-				} else {
-					cur.append(c);
-				}
-			} else if (c == '"') {
-				quoted = true;
-			} else if (c == ',') {
-				out.add(cur.toString());
-				cur.setLength(0);
-			} else {
-				cur.append(c);
-			}
-		}
-		out.add(cur.toString());
-		return out;
+		return org.medad.io.dataset.CsvLine.split(line);
 	}
 
 	public static String scores(List<CaseScore> rows) {

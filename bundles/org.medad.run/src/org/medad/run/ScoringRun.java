@@ -45,13 +45,42 @@ public final class ScoringRun {
 		this(formats, monitor, CaseScorer.DEFAULT_BATCH);
 	}
 
+	private Shard shard = Shard.ALL;
+	private boolean failFast;
+	private boolean overwrite;
+
+	/** Score only this share of the cases (default all): n machines, one shard each, split a batch. */
+	public ScoringRun sharded(Shard shard) {
+		this.shard = shard;
+		return this;
+	}
+
+	/** Stop at the first case that fails instead of listing it in errors.csv and going on. */
+	public ScoringRun failingFast(boolean failFast) {
+		this.failFast = failFast;
+		return this;
+	}
+
+	/** Replace an output folder that holds another model's results (never anything but a scoring output). */
+	public ScoringRun overwriting(boolean overwrite) {
+		this.overwrite = overwrite;
+		return this;
+	}
+
 	/** Returns the number of cases that failed. */
 	public int run(TrainedModel model, ModelPackage pkg, List<Path> inputs, Path out) throws MedadException, IOException {
 		List<Path> read = new ArrayList<>(inputs);
 		read.add(pkg.folder());
 		OutputGuard.apartFrom(out, "--out", read);
 		OutputGuard.freshOrOwn(out, "--out", "score output folder", ScoringRun::isOutput);
-		Map<String, Path> cases = collect(inputs);
+		Map<String, ScoringCases.Source> all = ScoringCases.collect(inputs);
+		Map<String, ScoringCases.Source> cases = new LinkedHashMap<>();
+		all.forEach((id, s) -> {
+			if (shard.includes(id)) {
+				cases.put(id, s);
+			}
+		});
+		sameModelOrReplace(out, pkg);
 		Files.createDirectories(out);
 		AtomicFiles.recoverTree(out);
 		Path csv = out.resolve("scores.csv");
@@ -62,50 +91,64 @@ public final class ScoringRun {
 		CaseScorer scorer = CaseScorer.forPackage(formats, pkg, batch);
 		List<CaseError> errors = new ArrayList<>();
 		long start = System.nanoTime();
+		Map<String, Object> record = record(model, pkg, cases.size(), all.size());
+		record.put("status", "running");
+		AtomicFiles.writeString(out.resolve("run.json"), Json.of(record) + "\n");
+		Map<String, Path> scorable = new LinkedHashMap<>();
+		cases.forEach((id, s) -> {
+			if (s.problem() == null) {
+				scorable.put(id, s.image());
+			}
+		});
 		// a resumed run reads the cases done before too, so that it normalises over the same set
-		SetReplay replay = SetReplay.collected(model, cases, scorer, monitor, cases.size() + " cases");
+		SetReplay replay = SetReplay.collected(model, scorable, scorer, monitor, scorable.size() + " cases");
 		if (replay != null) {
 			model = replay;
 		}
 		int scored = 0;
-		monitor.begin("Scoring " + cases.size() + " cases (" + done.size() + " already done)", cases.size());
+		boolean stopped = false;
+		monitor.begin("Scoring " + cases.size() + " cases" + (shard.count() > 1 ? " (shard " + shard + " of "
+				+ all.size() + ")" : "") + (done.isEmpty() ? "" : " (" + done.size() + " already done)"), cases.size());
+		monitor.worked(done.size());
 		try (Writer rows = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 				StandardOpenOption.APPEND)) {
 			if (Files.size(csv) == 0) {
 				rows.write(Csv.line("case", "score", "label_pred", "seconds"));
 			}
-			for (Map.Entry<String, Path> c : cases.entrySet()) {
+			for (Map.Entry<String, ScoringCases.Source> c : cases.entrySet()) {
 				monitor.checkCancelled();
-				if (!done.contains(c.getKey())) {
-					long t0 = System.nanoTime();
-					try {
-						if (replay != null) {
-							replay.replay(c.getKey());
-						}
-						double score = scorer.scoreInto(model, c.getValue(), MapWriter.base(out, c.getKey()), maps);
-						boolean pred = threshold != null && score >= threshold;
-						rows.write(Csv.line(c.getKey(), score, pred ? 1 : 0, (System.nanoTime() - t0) / 1e9));
-						rows.flush(); // the row marks the case complete: it goes last, whole
-						scored++;
-					} catch (BadInputException e) {
-						errors.add(new CaseError(c.getKey(), e.getMessage()));
-						monitor.status("skipped " + c.getKey() + ": " + e.getMessage());
+				if (done.contains(c.getKey())) {
+					continue;
+				}
+				long t0 = System.nanoTime();
+				try {
+					if (c.getValue().problem() != null) {
+						throw new BadInputException(c.getValue().problem());
+					}
+					if (replay != null) {
+						replay.replay(c.getKey());
+					}
+					double score = scorer.scoreInto(model, c.getValue().image(), MapWriter.base(out, c.getKey()), maps);
+					if (c.getValue().mask() != null) {
+						checkMask(c.getValue());
+					}
+					boolean pred = threshold != null && score >= threshold;
+					rows.write(Csv.line(c.getKey(), score, pred ? 1 : 0, (System.nanoTime() - t0) / 1e9));
+					rows.flush(); // the row marks the case complete: it goes last, whole
+					scored++;
+				} catch (BadInputException e) {
+					errors.add(new CaseError(c.getKey(), e.getMessage()));
+					monitor.status("failed " + c.getKey() + ": " + e.getMessage());
+					if (failFast) {
+						stopped = true;
+						break;
 					}
 				}
 				monitor.worked(1);
 			}
 		}
 		AtomicFiles.writeString(out.resolve("errors.csv"), Csv.errors(errors));
-		Map<String, Object> record = new LinkedHashMap<>();
-		record.put("model", pkg.folder().toAbsolutePath().toString());
-		record.put("model_sha256", pkg.sha256());
-		record.put("detector", pkg.manifest().detector());
-		record.put("settings", model.settings().values());
-		record.put("device", model.device());
-		record.put("software_version", SoftwareVersion.get());
-		record.put("java", Runtime.version().toString());
-		record.put("batch", batch);
-		record.put("cases", cases.size());
+		record.put("status", stopped ? "stopped at the first failure (--fail-fast)" : "finished");
 		record.put("scored_now", scored);
 		record.put("skipped_complete", done.size());
 		record.put("errors", errors.size());
@@ -116,6 +159,68 @@ public final class ScoringRun {
 		record.put("finished", Instant.now().toString());
 		AtomicFiles.writeString(out.resolve("run.json"), Json.of(record) + "\n");
 		return errors.size();
+	}
+
+	private Map<String, Object> record(TrainedModel model, ModelPackage pkg, int cases, int listed) {
+		Map<String, Object> record = new LinkedHashMap<>();
+		record.put("model", pkg.folder().toAbsolutePath().toString());
+		record.put("model_sha256", pkg.sha256());
+		record.put("detector", pkg.manifest().detector());
+		record.put("settings", model.settings().values());
+		record.put("device", model.device());
+		record.put("software_version", SoftwareVersion.get());
+		record.put("java", Runtime.version().toString());
+		record.put("batch", batch);
+		record.put("shard", shard.toString());
+		record.put("cases", cases);
+		record.put("cases_listed", listed);
+		record.put("started", Instant.now().toString());
+		return record;
+	}
+
+	/**
+	 * An output folder is resumed only by the model that began it: rows of two models in one scores.csv would be
+	 * meaningless. With {@link #overwriting} the other model's outputs are removed first.
+	 */
+	private void sameModelOrReplace(Path out, ModelPackage pkg) throws IOException, BadInputException {
+		Path runJson = out.resolve("run.json");
+		if (!Files.isRegularFile(runJson)) {
+			return;
+		}
+		String earlier;
+		try {
+			earlier = com.google.gson.JsonParser.parseString(Files.readString(runJson)).getAsJsonObject()
+					.get("model_sha256").getAsString();
+		} catch (RuntimeException e) {
+			earlier = "(unreadable run.json)";
+		}
+		if (earlier.equals(pkg.sha256())) {
+			return;
+		}
+		if (!overwrite) {
+			throw BadInputException.of(out, "holds the scores of another model (model.json sha256 " + earlier
+					+ ", this one " + pkg.sha256() + "); choose another --out, or add --overwrite to replace them");
+		}
+		monitor.status("--overwrite: removing the other model's outputs in " + out);
+		try (var paths = Files.walk(out)) {
+			for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				if (!p.equals(out)) {
+					Files.delete(p);
+				}
+			}
+		}
+	}
+
+	/** A manifest's mask must lie on its image's grid, or nothing computed against it would mean anything. */
+	private void checkMask(ScoringCases.Source s) throws BadInputException {
+		long[] image = formats.read(s.image()).grey().voxels().dimensionsAsLongArray();
+		long[] mask = formats.read(s.mask()).grey().voxels().dimensionsAsLongArray();
+		boolean squeezed = mask.length == 3 && mask[2] == 1 && image.length == 2 && mask[0] == image[0]
+				&& mask[1] == image[1];
+		if (!java.util.Arrays.equals(image, mask) && !squeezed) {
+			throw BadInputException.of(s.mask(), "mask is " + java.util.Arrays.toString(mask) + " but its image "
+					+ s.image().getFileName() + " is " + java.util.Arrays.toString(image));
+		}
 	}
 
 	/** Whether {@code folder} holds an earlier scoring run's output (its scores.csv header or run record). */
@@ -135,71 +240,6 @@ public final class ScoringRun {
 			return false;
 		}
 		return false;
-	}
-
-	/**
-	 * Cases by id: each image's path relative to the deepest folder holding all inputs, so ids are unique
-	 * and output maps mirror the input tree (one folder in: paths inside it; one file in: its name).
-	 */
-	static Map<String, Path> collect(List<Path> inputs) throws BadInputException {
-		List<Path> files = new ArrayList<>();
-		Path common = null;
-		for (Path in : inputs) {
-			Path abs = in.toAbsolutePath().normalize();
-			if (Files.isRegularFile(abs)) {
-				files.add(abs);
-				common = commonAncestor(common, abs.getParent());
-			} else if (Files.isDirectory(abs)) {
-				try {
-					List<Path> found = new ArrayList<>();
-					Files.walkFileTree(abs, new java.nio.file.SimpleFileVisitor<>() {
-						@Override
-						public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
-								java.nio.file.attribute.BasicFileAttributes attrs) {
-							// a data set's masks are not cases to score; hidden folders are temporaries
-							return !dir.equals(abs) && (org.medad.io.dataset.Datasets.isMaskFolder(dir)
-									|| dir.getFileName().toString().startsWith("."))
-											? java.nio.file.FileVisitResult.SKIP_SUBTREE
-											: java.nio.file.FileVisitResult.CONTINUE;
-						}
-
-						@Override
-						public java.nio.file.FileVisitResult visitFile(Path file,
-								java.nio.file.attribute.BasicFileAttributes attrs) {
-							if (attrs.isRegularFile() && !file.getFileName().toString().startsWith(".")) {
-								found.add(file);
-							}
-							return java.nio.file.FileVisitResult.CONTINUE;
-						}
-					});
-					found.stream().sorted().forEach(files::add);
-				} catch (IOException e) {
-					throw BadInputException.of(in, "cannot list folder: " + e.getMessage(), e);
-				}
-				common = commonAncestor(common, abs);
-			} else {
-				throw BadInputException.of(in, "no such file or folder");
-			}
-		}
-		if (files.isEmpty()) {
-			throw new BadInputException("no images found in " + inputs);
-		}
-		Map<String, Path> cases = new LinkedHashMap<>();
-		for (Path f : files) {
-			cases.put(common.relativize(f).toString(), f);
-		}
-		return cases;
-	}
-
-	private static Path commonAncestor(Path a, Path b) {
-		if (a == null) {
-			return b;
-		}
-		Path p = a;
-		while (!b.startsWith(p)) {
-			p = p.getParent();
-		}
-		return p;
 	}
 
 	/**

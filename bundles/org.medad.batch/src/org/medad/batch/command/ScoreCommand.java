@@ -12,6 +12,7 @@ import org.medad.batch.cli.Console;
 import org.medad.batch.cli.ConsoleProgress;
 import org.medad.run.ModelLoader;
 import org.medad.run.ScoringRun;
+import org.medad.run.Shard;
 import org.medad.core.detect.DetectorCatalog;
 import org.medad.core.error.UsageException;
 
@@ -41,17 +42,31 @@ public final class ScoreCommand implements Command {
 	@Override
 	public String usage() {
 		return """
-				medad score --model MODEL --input PATH... --out DIR [--device D] [--batch N]
-				  --input PATH    an image file or a folder of them; repeat or list several
-				  --out DIR       maps (.png heat map + float .tiff) mirroring the inputs, scores.csv, errors.csv,
-				                  run.json; rerunning into the same DIR skips complete cases
+				medad score --model MODEL --input PATH... --out DIR [--shard I/N] [--fail-fast] [--overwrite]
+				            [--device D] [--batch N]
+				  --input PATH    an image file, a DICOM series folder, a folder of images or series (a BMAD data set
+				                  included: its mask folders are skipped), or a manifest CSV with a header naming the
+				                  columns path[,label][,mask] (paths relative to the CSV); repeat or list several
+				  --out DIR       maps mirroring the inputs (2D: .png heat map, float .tiff; volumes: .nii.gz on the
+				                  scan's geometry; with a calibrated pixel threshold also the binary .mask.png /
+				                  .mask.nii.gz), scores.csv, errors.csv, run.json; rerunning into the same DIR skips
+				                  complete cases; a DIR holding another model's scores is refused
+				  --overwrite     replace another model's scores in DIR (nothing but a scoring output is ever removed)
+				  --shard I/N     score only share I of N (1 <= I <= N), chosen by a hash of each case id: N machines
+				                  with the same inputs split the cases between them, each case in exactly one share
+				  --fail-fast     stop at the first case that fails (default: list it in errors.csv, go on, exit 3)
 				  --batch N       slices per batch (default 8)
 				""" + DeviceOption.USAGE;
 	}
 
 	@Override
 	public Set<String> valuedOptions() {
-		return Set.of("--model", "--input", "--out", "--device", "--batch");
+		return Set.of("--model", "--input", "--out", "--device", "--batch", "--shard");
+	}
+
+	@Override
+	public Set<String> flags() {
+		return Set.of("--fail-fast", "--overwrite");
 	}
 
 	@Override
@@ -67,8 +82,12 @@ public final class ScoreCommand implements Command {
 		DeviceOption.apply(args, compute);
 		var loaded = ModelLoader.load(catalog, Path.of(args.require("--model")));
 		try (var model = loaded.model()) {
-			int failed = workflows.scoring(new ConsoleProgress(console.err()), batch).run(model, loaded.pkg(),
-					inputs, out);
+			ScoringRun run = workflows.scoring(new ConsoleProgress(console.err()), batch)
+					.failingFast(args.flag("--fail-fast")).overwriting(args.flag("--overwrite"));
+			if (args.get("--shard", null) != null) {
+				run.sharded(Shard.parse(args.get("--shard", null)));
+			}
+			int failed = run.run(model, loaded.pkg(), inputs, out);
 			console.out().println("scores in " + out.resolve("scores.csv").toAbsolutePath()
 					+ (failed > 0 ? "; " + failed + " cases failed, see errors.csv" : ""));
 			return failed > 0 ? 3 : 0;
