@@ -180,6 +180,56 @@ class ScoringRunTest {
 		assertEquals(scores(tmp.resolve("whole")), scores(split));
 	}
 
+	/** Single slices of consecutive cases share detector calls up to the batch; read-ahead changes no result. */
+	@Test
+	void slicesOfConsecutiveCasesShareDetectorCallsAndReadAheadChangesNothing() throws Exception {
+		List<Path> in = new ArrayList<>();
+		for (int i = 0; i < 7; i++) {
+			in.add(image("c" + i + ".png", i));
+		}
+		Files.writeString(tmp.resolve("c7.png"), "broken");
+		in.add(3, tmp.resolve("c7.png"));
+		ModelPackage m = pkg("m", 4.0);
+		MeanModel ahead = new MeanModel();
+		int failed = new ScoringRun(formats, ProgressMonitor.NULL, 3).run(ahead, m, in, tmp.resolve("ahead"));
+		assertEquals(1, failed);
+		assertEquals(List.of(3, 3, 1), ahead.batches, "c0-c2 together; c7 fails apart; c3-c5; c6");
+		MeanModel inline = new MeanModel();
+		new ScoringRun(formats, ProgressMonitor.NULL, 3).readingAhead(0, 1).run(inline, m, in, tmp.resolve("inline"));
+		assertEquals(List.of(3, 3, 1), inline.batches);
+		assertEquals(scores(tmp.resolve("ahead")), scores(tmp.resolve("inline")));
+		List<String> ids = Files.readAllLines(tmp.resolve("ahead/scores.csv")).stream().skip(1)
+				.map(l -> l.split(",")[0]).toList();
+		assertEquals(List.of("c0.png", "c1.png", "c2.png", "c3.png", "c4.png", "c5.png", "c6.png"), ids,
+				"rows in input order");
+		assertTrue(Files.readString(tmp.resolve("ahead/errors.csv")).contains("c7.png"));
+	}
+
+	/** The read-ahead holds at most its case count and voxel budget, yet always lets one case through. */
+	@Test
+	void readAheadStaysWithinItsBounds() throws Exception {
+		List<Map.Entry<String, ScoringCases.Source>> todo = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			Path p = image("r" + i + ".png", i, 16, 16);
+			todo.add(Map.entry("r" + i, new ScoringCases.Source(p, null, i == 2 ? "listed twice" : null)));
+		}
+		CaseScorer scorer = new CaseScorer(formats, org.medad.io.dataset.SliceSpec.ALL_AXIAL, 1);
+		// 16 x 16 slices as read plus their pipeline copy: 512 voxels each; a budget of 600 holds one at a time
+		try (ReadAhead big = new ReadAhead(todo, scorer, 4, 1 << 20)) {
+			Thread.sleep(300);
+			assertEquals(4, big.waiting(), "four cases ahead at most");
+		}
+		try (ReadAhead ahead = new ReadAhead(todo, scorer, 4, 600)) {
+			List<String> order = new ArrayList<>();
+			Thread.sleep(300);
+			assertEquals(1, ahead.waiting(), "the voxel budget holds one case, and lets it through");
+			for (ReadAhead.Item it; (it = ahead.next()) != null;) {
+				order.add(it.id() + (it.error() == null ? "" : "!"));
+			}
+			assertEquals(List.of("r0", "r1", "r2!", "r3", "r4", "r5"), order);
+		}
+	}
+
 	private Map<String, String> scores(Path out) throws Exception {
 		Map<String, String> m = new java.util.TreeMap<>();
 		for (String line : Files.readAllLines(out.resolve("scores.csv")).subList(1,

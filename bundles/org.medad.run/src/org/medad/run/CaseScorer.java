@@ -77,18 +77,84 @@ final class CaseScorer {
 	}
 
 	Scored score(TrainedModel model, Path file) throws MedadException {
+		return score(model, prepare(file));
+	}
+
+	/**
+	 * A case read and made ready for the detector, so that reading can run ahead of scoring: a 2D image (as read and
+	 * through the input pipeline), a volume read whole, or a NIfTI volume to stream (nothing read yet: it is read
+	 * slice by slice while it is scored).
+	 */
+	record Prepared(Path file, Volume slice, Volume given, Volume volume, boolean streamed) {
+		/** Voxels held, for the read-ahead budget. */
+		long voxels() {
+			Volume v = volume != null ? volume : slice;
+			if (v == null) {
+				return 0;
+			}
+			long n = 1;
+			for (long d : v.voxels().dimensionsAsLongArray()) {
+				n *= d;
+			}
+			return given == null ? n : 2 * n;
+		}
+	}
+
+	Prepared prepare(Path file) throws MedadException {
+		return prepare(file, false);
+	}
+
+	/** @param streamable whether a NIfTI volume may be left to stream (only {@link #scoreInto} streams) */
+	Prepared prepare(Path file, boolean streamable) throws MedadException {
+		if (streamable && spec.plane() == Slicing.Plane.AXIAL) {
+			try (AxialSlices.Reader slices = AxialSlices.open(file)) {
+				if (slices != null && slices.dims()[2] > 1) {
+					return new Prepared(file, null, null, null, true);
+				}
+			} catch (IOException e) {
+				throw BadInputException.of(file, "cannot be read: " + e.getMessage(), e);
+			}
+		}
 		Volume read = formats.read(file);
 		Volume v = read.grey();
 		int n = v.voxels().numDimensions();
 		if (n == 3 && v.voxels().dimension(2) == 1 || n == 2) {
 			Volume slice = n == 2 ? read : formats.readSlice(file); // a picture keeps its colour for the pipeline
-			Volume given = input.apply(slice);
-			AnomalyResult r = model.score(given);
-			return new Scored(slice.grey(), r.score(), input.mapOn(r, slice, given));
+			return new Prepared(file, slice, input.apply(slice), null, false);
 		}
 		if (n != 3 || v.geometry().dimensions() != 3) {
 			throw BadInputException.of(file, "is " + n + "-D; scoring takes 2D slices or 3D volumes");
 		}
+		return new Prepared(file, null, null, v, false);
+	}
+
+	/** Whether {@code p} is a single slice, which may share a detector call with other cases' slices. */
+	static boolean isSlice(Prepared p) {
+		return p.slice() != null;
+	}
+
+	/** Scores prepared single slices together, one call to the detector; results in order. */
+	List<Scored> scoreSlices(TrainedModel model, List<Prepared> slices) throws MedadException {
+		List<Volume> given = new ArrayList<>(slices.size());
+		slices.forEach(p -> given.add(p.given()));
+		List<AnomalyResult> results = model.scoreBatch(given);
+		List<Scored> out = new ArrayList<>(slices.size());
+		for (int i = 0; i < slices.size(); i++) {
+			Prepared p = slices.get(i);
+			out.add(new Scored(p.slice().grey(), results.get(i).score(), input.mapOn(results.get(i), p.slice(),
+					p.given())));
+		}
+		return out;
+	}
+
+	Scored score(TrainedModel model, Prepared p) throws MedadException {
+		if (p.streamed()) {
+			throw new IllegalStateException(p.file() + " is to be streamed: score it with scoreInto");
+		}
+		if (isSlice(p)) {
+			return scoreSlices(model, List.of(p)).get(0);
+		}
+		Volume v = p.volume();
 		int axis = spec.plane() == Slicing.Plane.AXIAL ? 2 : spec.plane() == Slicing.Plane.CORONAL ? 1 : 0;
 		int n3 = (int) v.voxels().dimension(axis);
 		int from = Math.min(spec.from(), n3 - 1);
@@ -119,18 +185,21 @@ final class CaseScorer {
 	 * time and its map written slice by slice, so memory does not grow with the volume's depth.
 	 */
 	double scoreInto(TrainedModel model, Path file, Path base, MapWriter pictures) throws MedadException, IOException {
-		if (spec.plane() == Slicing.Plane.AXIAL) {
-			try (AxialSlices.Reader slices = AxialSlices.open(file)) {
-				if (slices != null && slices.dims()[2] > 1) { // one slice is scored as a 2D image
-					double score = streamed(model, slices, volumeMap(base));
-					if (pictures.pixelThreshold() != null) {
-						maskFromWritten(volumeMap(base), volumeMask(base), pictures.pixelThreshold());
-					}
-					return score;
+		return scoreInto(model, prepare(file, true), base, pictures);
+	}
+
+	/** {@link #scoreInto(TrainedModel, Path, Path, MapWriter)} of a case read ahead. */
+	double scoreInto(TrainedModel model, Prepared p, Path base, MapWriter pictures) throws MedadException, IOException {
+		if (p.streamed()) {
+			try (AxialSlices.Reader slices = AxialSlices.open(p.file())) {
+				double score = streamed(model, slices, volumeMap(base));
+				if (pictures.pixelThreshold() != null) {
+					maskFromWritten(volumeMap(base), volumeMask(base), pictures.pixelThreshold());
 				}
+				return score;
 			}
 		}
-		Scored s = score(model, file);
+		Scored s = score(model, p);
 		writeMap(s, base, pictures);
 		return s.score();
 	}

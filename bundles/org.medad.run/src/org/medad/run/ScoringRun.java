@@ -67,6 +67,129 @@ public final class ScoringRun {
 		return this;
 	}
 
+	/**
+	 * Cases read and prepared ahead of the detector (default {@value #DEFAULT_READ_AHEAD}; 0: read each when its turn
+	 * comes), within {@code voxelBudget} voxels waiting at a time.
+	 */
+	public ScoringRun readingAhead(int cases, long voxelBudget) {
+		if (cases < 0 || voxelBudget < 1) {
+			throw new IllegalArgumentException("read-ahead " + cases + " cases, " + voxelBudget + " voxels");
+		}
+		this.readAhead = cases;
+		this.voxelBudget = voxelBudget;
+		return this;
+	}
+
+	/** Cases read ahead unless asked otherwise. */
+	public static final int DEFAULT_READ_AHEAD = 4;
+	/** Voxels waiting in the read-ahead at most (with the preprocessed copies): 256 MB of floats. */
+	public static final long DEFAULT_VOXEL_BUDGET = 64L << 20;
+
+	private int readAhead = DEFAULT_READ_AHEAD;
+	private long voxelBudget = DEFAULT_VOXEL_BUDGET;
+
+	private static ReadAhead.Item next(ReadAhead ahead) throws MedadException {
+		try {
+			return ahead.next();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new org.medad.core.error.CancelledException();
+		}
+	}
+
+	/** One run's scoring of prepared cases, a row in scores.csv per case scored, in order. */
+	private final class Loop {
+		private final TrainedModel model;
+		private final CaseScorer scorer;
+		private final MapWriter maps;
+		private final Path out;
+		private final Writer rows;
+		private final Double threshold;
+		private final SetReplay replay;
+		private final List<CaseError> errors;
+		int scored;
+		boolean stopped;
+
+		Loop(TrainedModel model, CaseScorer scorer, MapWriter maps, Path out, Writer rows, Double threshold,
+				SetReplay replay, List<CaseError> errors) {
+			this.model = model;
+			this.scorer = scorer;
+			this.maps = maps;
+			this.out = out;
+			this.rows = rows;
+			this.threshold = threshold;
+			this.replay = replay;
+			this.errors = errors;
+		}
+
+		void one(ReadAhead.Item it) throws MedadException, IOException {
+			long t0 = System.nanoTime();
+			try {
+				if (it.error() != null) {
+					throw it.error();
+				}
+				if (replay != null) {
+					replay.replay(it.id());
+				}
+				double score = scorer.scoreInto(model, it.prepared(), MapWriter.base(out, it.id()), maps);
+				done(it, score, (System.nanoTime() - t0) / 1e9);
+			} catch (BadInputException e) {
+				fail(it.id(), e);
+			}
+		}
+
+		/** Single slices of consecutive cases in one detector call; a call that fails is retried case by case. */
+		void slices(List<ReadAhead.Item> items) throws MedadException, IOException {
+			if (items.isEmpty() || stopped) {
+				return;
+			}
+			long t0 = System.nanoTime();
+			List<CaseScorer.Scored> scored;
+			try {
+				scored = scorer.scoreSlices(model, items.stream().map(ReadAhead.Item::prepared).toList());
+			} catch (BadInputException e) {
+				for (ReadAhead.Item it : items) {
+					if (!stopped) {
+						one(it);
+					}
+				}
+				return;
+			}
+			double each = (System.nanoTime() - t0) / 1e9 / items.size();
+			for (int i = 0; i < items.size() && !stopped; i++) {
+				ReadAhead.Item it = items.get(i);
+				long t1 = System.nanoTime();
+				try {
+					scorer.writeMap(scored.get(i), MapWriter.base(out, it.id()), maps);
+					done(it, scored.get(i).score(), each + (System.nanoTime() - t1) / 1e9);
+				} catch (BadInputException e) {
+					fail(it.id(), e);
+				}
+			}
+		}
+
+		private void done(ReadAhead.Item it, double score, double seconds) throws BadInputException, IOException {
+			if (it.source().mask() != null) {
+				checkMask(it.source());
+			}
+			boolean pred = threshold != null && score >= threshold;
+			rows.write(Csv.line(it.id(), score, pred ? 1 : 0, seconds));
+			rows.flush(); // the row marks the case complete: it goes last, whole
+			scored++;
+			monitor.worked(1);
+		}
+
+		private void fail(String id, MedadException e) throws MedadException {
+			if (!(e instanceof BadInputException)) {
+				throw e; // a model or internal problem is not one case's fault: stop the run
+			}
+			errors.add(new CaseError(id, e.getMessage()));
+			monitor.status("failed " + id + ": " + e.getMessage());
+			monitor.worked(1);
+			stopped = failFast;
+		}
+	}
+
 	/** Returns the number of cases that failed. */
 	public int run(TrainedModel model, ModelPackage pkg, List<Path> inputs, Path out) throws MedadException, IOException {
 		List<Path> read = new ArrayList<>(inputs);
@@ -105,48 +228,44 @@ public final class ScoringRun {
 		if (replay != null) {
 			model = replay;
 		}
-		int scored = 0;
-		boolean stopped = false;
 		monitor.begin("Scoring " + cases.size() + " cases" + (shard.count() > 1 ? " (shard " + shard + " of "
 				+ all.size() + ")" : "") + (done.isEmpty() ? "" : " (" + done.size() + " already done)"), cases.size());
 		monitor.worked(done.size());
+		List<Map.Entry<String, ScoringCases.Source>> todo = cases.entrySet().stream()
+				.filter(e -> !done.contains(e.getKey())).toList();
+		// a set-relative model replays each case's own results: its cases may not share a detector call
+		boolean shareCalls = replay == null && batch > 1;
+		Loop loop;
 		try (Writer rows = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-				StandardOpenOption.APPEND)) {
+				StandardOpenOption.APPEND); ReadAhead ahead = new ReadAhead(todo, scorer, readAhead, voxelBudget)) {
 			if (Files.size(csv) == 0) {
 				rows.write(Csv.line("case", "score", "label_pred", "seconds"));
 			}
-			for (Map.Entry<String, ScoringCases.Source> c : cases.entrySet()) {
+			loop = new Loop(model, scorer, maps, out, rows, threshold, replay, errors);
+			List<ReadAhead.Item> slices = new ArrayList<>();
+			ReadAhead.Item it;
+			while (!loop.stopped && (it = next(ahead)) != null) {
 				monitor.checkCancelled();
-				if (done.contains(c.getKey())) {
+				if (shareCalls && it.error() == null && CaseScorer.isSlice(it.prepared())) {
+					slices.add(it);
+					if (slices.size() >= batch) {
+						loop.slices(slices);
+						slices.clear();
+					}
 					continue;
 				}
-				long t0 = System.nanoTime();
-				try {
-					if (c.getValue().problem() != null) {
-						throw new BadInputException(c.getValue().problem());
-					}
-					if (replay != null) {
-						replay.replay(c.getKey());
-					}
-					double score = scorer.scoreInto(model, c.getValue().image(), MapWriter.base(out, c.getKey()), maps);
-					if (c.getValue().mask() != null) {
-						checkMask(c.getValue());
-					}
-					boolean pred = threshold != null && score >= threshold;
-					rows.write(Csv.line(c.getKey(), score, pred ? 1 : 0, (System.nanoTime() - t0) / 1e9));
-					rows.flush(); // the row marks the case complete: it goes last, whole
-					scored++;
-				} catch (BadInputException e) {
-					errors.add(new CaseError(c.getKey(), e.getMessage()));
-					monitor.status("failed " + c.getKey() + ": " + e.getMessage());
-					if (failFast) {
-						stopped = true;
-						break;
-					}
-				}
-				monitor.worked(1);
+				loop.slices(slices);
+				slices.clear();
+				loop.one(it);
 			}
+			if (!loop.stopped) {
+				loop.slices(slices);
+			}
+			record.put("read_ahead_cases", readAhead);
+			record.put("read_wait_seconds", ahead.waitedSeconds());
 		}
+		int scored = loop.scored;
+		boolean stopped = loop.stopped;
 		AtomicFiles.writeString(out.resolve("errors.csv"), Csv.errors(errors));
 		record.put("status", stopped ? "stopped at the first failure (--fail-fast)" : "finished");
 		record.put("scored_now", scored);

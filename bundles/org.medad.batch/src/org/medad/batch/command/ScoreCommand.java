@@ -55,13 +55,16 @@ public final class ScoreCommand implements Command {
 				  --shard I/N     score only share I of N (1 <= I <= N), chosen by a hash of each case id: N machines
 				                  with the same inputs split the cases between them, each case in exactly one share
 				  --fail-fast     stop at the first case that fails (default: list it in errors.csv, go on, exit 3)
-				  --batch N       slices per batch (default 8)
+				  --batch N       slices per detector call (default 8): a volume's slices, or single slices of
+				                  consecutive cases together
+				  --read-ahead N  cases read and preprocessed ahead of the detector on a thread of their own
+				                  (default 4, within 256 MB; 0: read each case when its turn comes)
 				""" + DeviceOption.USAGE;
 	}
 
 	@Override
 	public Set<String> valuedOptions() {
-		return Set.of("--model", "--input", "--out", "--device", "--batch", "--shard");
+		return Set.of("--model", "--input", "--out", "--device", "--batch", "--shard", "--read-ahead");
 	}
 
 	@Override
@@ -83,7 +86,9 @@ public final class ScoreCommand implements Command {
 		var loaded = ModelLoader.load(catalog, Path.of(args.require("--model")));
 		try (var model = loaded.model()) {
 			ScoringRun run = workflows.scoring(new ConsoleProgress(console.err()), batch)
-					.failingFast(args.flag("--fail-fast")).overwriting(args.flag("--overwrite"));
+					.failingFast(args.flag("--fail-fast")).overwriting(args.flag("--overwrite"))
+					.readingAhead(args.intValue("--read-ahead", ScoringRun.DEFAULT_READ_AHEAD, 0),
+							ScoringRun.DEFAULT_VOXEL_BUDGET);
 			if (args.get("--shard", null) != null) {
 				run.sharded(Shard.parse(args.get("--shard", null)));
 			}
