@@ -103,7 +103,8 @@ class CaseScorerTest {
 		for (String name : List.of("s.nii.gz", "s.nii")) {
 			Path file = volume(name, 7, 5, 11);
 			for (SliceSpec spec : List.of(SliceSpec.ALL_AXIAL, new SliceSpec(Slicing.Plane.AXIAL, 3, 8))) {
-				CaseScorer scorer = new CaseScorer(formats, spec, 3);
+				// read ahead on a thread of its own, or each slice when its turn comes: the same map
+				CaseScorer scorer = new CaseScorer(formats, spec, 3).readingSlicesAhead(spec.from() == 0 ? 0 : 4);
 				MeanModel streamedModel = new MeanModel();
 				Path streamedBase = tmp.resolve("streamed-" + name + spec.from());
 				double streamed = scorer.scoreInto(streamedModel, file, streamedBase, new MapWriter(0, 1));
@@ -127,8 +128,8 @@ class CaseScorerTest {
 		byte[] bytes = java.nio.file.Files.readAllBytes(file);
 		java.nio.file.Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 100));
 		var e = org.junit.jupiter.api.Assertions.assertThrows(org.medad.core.error.BadInputException.class,
-				() -> new CaseScorer(StandardFormats.create(), SliceSpec.ALL_AXIAL, 2).scoreInto(new MeanModel(), file,
-						tmp.resolve("out/t"), new MapWriter(0, 1)));
+				() -> new CaseScorer(StandardFormats.create(), SliceSpec.ALL_AXIAL, 2).readingSlicesAhead(3)
+						.scoreInto(new MeanModel(), file, tmp.resolve("out/t"), new MapWriter(0, 1)));
 		org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(file.toString())
 				&& e.getMessage().contains("truncated"), e.getMessage());
 		java.nio.file.Files.createDirectories(tmp.resolve("out"));

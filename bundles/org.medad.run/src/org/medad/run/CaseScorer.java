@@ -100,6 +100,15 @@ final class CaseScorer {
 		}
 	}
 
+	/** Slices of a streamed volume read ahead of the detector (0: each read when its turn comes). */
+	private int sliceReadAhead;
+
+	/** Reads {@code slices} slices of streamed volumes ahead of the detector, on a thread of their own. */
+	CaseScorer readingSlicesAhead(int slices) {
+		this.sliceReadAhead = slices;
+		return this;
+	}
+
 	Prepared prepare(Path file) throws MedadException {
 		return prepare(file, false);
 	}
@@ -214,32 +223,30 @@ final class CaseScorer {
 		int ny = (int) dims[1];
 		float[] zeros = new float[nx * ny];
 		Deque<float[]> ready = new ArrayDeque<>();
-		int[] read = { 0 };
+		int[] next = { from };
 		double[] max = { Double.NEGATIVE_INFINITY };
-		AxialSlices.write(target, dims, slices.geometry(), k -> {
-			if (k < from || k >= to) {
-				if (k < from) {
-					slices.next(); // before the range: read past it
-					read[0]++;
+		try (SliceStream stream = new SliceStream(slices, input, from, to, sliceReadAhead)) {
+			AxialSlices.write(target, dims, slices.geometry(), k -> {
+				if (k < from || k >= to) {
+					return zeros;
 				}
-				return zeros;
-			}
-			if (ready.isEmpty()) {
-				List<Volume> asRead = new ArrayList<>(batch);
-				List<Volume> batchSlices = new ArrayList<>(batch);
-				for (int end = Math.min(to, k + batch); read[0] < end; read[0]++) {
-					Volume s = slices.next();
-					asRead.add(s);
-					batchSlices.add(input.apply(s));
+				if (ready.isEmpty()) {
+					List<Volume> asRead = new ArrayList<>(batch);
+					List<Volume> batchSlices = new ArrayList<>(batch);
+					for (int end = Math.min(to, k + batch); next[0] < end; next[0]++) {
+						SliceStream.Slice s = stream.next();
+						asRead.add(s.asRead());
+						batchSlices.add(s.given());
+					}
+					List<AnomalyResult> results = model.scoreBatch(batchSlices);
+					for (int i = 0; i < results.size(); i++) {
+						ready.add(input.mapOn(results.get(i), asRead.get(i), batchSlices.get(i)));
+						max[0] = Math.max(max[0], results.get(i).score());
+					}
 				}
-				List<AnomalyResult> results = model.scoreBatch(batchSlices);
-				for (int i = 0; i < results.size(); i++) {
-					ready.add(input.mapOn(results.get(i), asRead.get(i), batchSlices.get(i)));
-					max[0] = Math.max(max[0], results.get(i).score());
-				}
-			}
-			return ready.poll();
-		});
+				return ready.poll();
+			});
+		}
 		return max[0];
 	}
 

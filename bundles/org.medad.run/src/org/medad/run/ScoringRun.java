@@ -211,7 +211,7 @@ public final class ScoringRun {
 		Double threshold = pkg.manifest().thresholds() == null ? null : pkg.manifest().thresholds().image();
 		Double pixelThreshold = pkg.manifest().thresholds() == null ? null : pkg.manifest().thresholds().pixel();
 		MapWriter maps = new MapWriter(0, threshold == null ? 1 : 2 * threshold, pixelThreshold);
-		CaseScorer scorer = CaseScorer.forPackage(formats, pkg, batch);
+		CaseScorer scorer = CaseScorer.forPackage(formats, pkg, batch).readingSlicesAhead(readAhead == 0 ? 0 : 2 * batch);
 		List<CaseError> errors = new ArrayList<>();
 		long start = System.nanoTime();
 		Map<String, Object> record = record(model, pkg, cases.size(), all.size());
