@@ -263,6 +263,7 @@ public final class ScoringRun {
 			}
 			record.put("read_ahead_cases", readAhead);
 			record.put("read_wait_seconds", ahead.waitedSeconds());
+			record.put("detector_seconds", scorer.detectorSeconds());
 		}
 		int scored = loop.scored;
 		boolean stopped = loop.stopped;
