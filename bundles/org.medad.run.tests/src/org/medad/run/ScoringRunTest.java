@@ -108,6 +108,31 @@ class ScoringRunTest {
 		assertTrue(errors.contains("label '7'"), errors);
 	}
 
+	/**
+	 * A manifest naming its images by absolute paths or with "..": every map lands inside the output folder and the
+	 * inputs are never touched (a map named after an absolute id once overwrote its own input picture).
+	 */
+	@Test
+	void mapsOfAbsoluteAndClimbingIdsStayInsideTheOutputFolder() throws Exception {
+		Path a = image("in/a.png", 3f);
+		Path b = image("in/sub/b.png", 5f);
+		byte[] before = Files.readAllBytes(a);
+		Path csv = Files.createDirectories(tmp.resolve("lists")).resolve("cases.csv");
+		Files.writeString(csv, "path\n" + a + "\n../in/sub/b.png\n");
+		Path out = tmp.resolve("out");
+		assertEquals(0, new ScoringRun(formats, ProgressMonitor.NULL).run(new MeanModel(), pkg("m", 4.0), List.of(csv),
+				out));
+		org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(a), "the input is untouched");
+		try (var files = Files.walk(tmp.resolve("in"))) {
+			assertEquals(2, files.filter(Files::isRegularFile).count(), "nothing written beside the inputs");
+		}
+		assertTrue(Files.isRegularFile(out.resolve(tmp.resolve("in/a.tiff").toString().substring(1))), "absolute id");
+		assertTrue(Files.isRegularFile(out.resolve("__/in/sub/b.tiff")), "'..' kept inside");
+		assertEquals(out.resolve("x/y"), MapWriter.base(out, "/x/./y.png"));
+		assertEquals(out.resolve("_"), MapWriter.base(out, "/"));
+		assertEquals(out.resolve("__/__/etc/passwd"), MapWriter.base(out, "../../etc/passwd"));
+	}
+
 	@Test
 	void failFastStopsAtTheFirstFailure() throws Exception {
 		image("a.png", 3f);
@@ -252,6 +277,7 @@ class ScoringRunTest {
 		float[] px = new float[w * h];
 		java.util.Arrays.fill(px, value);
 		Path f = tmp.resolve(name);
+		Files.createDirectories(f.getParent());
 		formats.write(Volume.ofPixels(name, Images.wrap(px, w, h)), f);
 		return f;
 	}

@@ -41,9 +41,28 @@ public record MapWriter(double low, double high, Double pixelThreshold) {
 		return b;
 	}
 
-	/** The path of a case's map, mirroring its relative path without its image suffix. */
+	/**
+	 * The path of a case's map inside {@code outDir}, mirroring the case's id without its image suffix. An id is a
+	 * path as a user wrote it (a manifest may list absolute paths or climb with ".."): its root is dropped and ".."
+	 * becomes "__", so a map can never land outside the output folder, let alone on the input it was computed from.
+	 */
 	public static Path base(Path outDir, String caseId) {
 		String stem = caseId.replaceFirst("(\\.nii)?\\.gz$", "").replaceFirst("\\.[A-Za-z0-9]+$", "");
-		return outDir.resolve(stem);
+		StringBuilder rel = new StringBuilder();
+		for (String part : stem.split("[/\\\\]")) {
+			if (part.isEmpty() || part.equals(".") || part.matches("[A-Za-z]:")) {
+				continue; // the root, a drive, "this folder"
+			}
+			if (rel.length() > 0) {
+				rel.append('/');
+			}
+			rel.append(part.equals("..") ? "__" : part);
+		}
+		Path out = outDir.toAbsolutePath().normalize();
+		Path p = out.resolve(rel.length() == 0 ? "_" : rel.toString()).normalize();
+		if (!p.startsWith(out) || p.equals(out)) {
+			throw new IllegalArgumentException("case id " + caseId + " maps outside " + outDir);
+		}
+		return p;
 	}
 }

@@ -303,6 +303,11 @@ public final class ScoringRun {
 	 * meaningless. With {@link #overwriting} the other model's outputs are removed first.
 	 */
 	private void sameModelOrReplace(Path out, ModelPackage pkg) throws IOException, BadInputException {
+		sameModelOrReplace(out, pkg, overwrite, monitor);
+	}
+
+	static void sameModelOrReplace(Path out, ModelPackage pkg, boolean overwrite, ProgressMonitor monitor)
+			throws IOException, BadInputException {
 		Path runJson = out.resolve("run.json");
 		if (!Files.isRegularFile(runJson)) {
 			return;
@@ -332,7 +337,11 @@ public final class ScoringRun {
 	}
 
 	/** A manifest's mask must lie on its image's grid, or nothing computed against it would mean anything. */
-	private void checkMask(ScoringCases.Source s) throws BadInputException {
+	void checkMask(ScoringCases.Source s) throws BadInputException {
+		checkMask(formats, s);
+	}
+
+	static void checkMask(ImageFormats formats, ScoringCases.Source s) throws BadInputException {
 		long[] image = formats.read(s.image()).grey().voxels().dimensionsAsLongArray();
 		long[] mask = formats.read(s.mask()).grey().voxels().dimensionsAsLongArray();
 		boolean squeezed = mask.length == 3 && mask[2] == 1 && image.length == 2 && mask[0] == image[0]
@@ -366,7 +375,7 @@ public final class ScoringRun {
 	 * Ids whose row is in scores.csv and whose map exists. scores.csv is rewritten (atomically) to keep only
 	 * those rows, so a torn last line or a row whose map went missing is scored again, not duplicated.
 	 */
-	private static Set<String> completed(Path csv, Path out) throws IOException {
+	static Set<String> completed(Path csv, Path out) throws IOException {
 		Set<String> done = new HashSet<>();
 		if (!Files.exists(csv)) {
 			return done;
