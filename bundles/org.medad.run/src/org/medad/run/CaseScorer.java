@@ -300,6 +300,12 @@ final class CaseScorer {
 				formats.write(new Volume(v.source(), Images.wrap(mask, dims), v.geometry(), "MASK", java.util.Map.of()),
 						volumeMask(base));
 			}
+			Path source = v.source() == null ? null : Path.of(v.source());
+			if (pictures.dicomDescription() != null && source != null && java.nio.file.Files.isDirectory(source)) {
+				// a DICOM series in: the map also as a series over it, for a PACS or 3D Slicer
+				org.medad.io.write.DicomMaps.writeSeries(source, s.map(), base.resolveSibling(base.getFileName()
+						+ ".dicom"), pictures.dicomDescription());
+			}
 		} else {
 			pictures.write(s.image(), s.map(), base);
 		}

@@ -13,10 +13,19 @@ import org.medad.io.write.PngFiles;
  * Writes a 2D anomaly map on its slice's grid: a heat-map PNG over the slice (colours from {@code low}
  * to {@code high}), the raw float TIFF and, with a pixel threshold, the binary mask of map >= threshold.
  */
-public record MapWriter(double low, double high, Double pixelThreshold) {
+public record MapWriter(double low, double high, Double pixelThreshold, String dicomDescription) {
 
 	public MapWriter(double low, double high) {
-		this(low, high, null);
+		this(low, high, null, null);
+	}
+
+	public MapWriter(double low, double high, Double pixelThreshold) {
+		this(low, high, pixelThreshold, null);
+	}
+
+	/** The same, also writing a DICOM series input's map as a DICOM series described so ({@code --write-dicom}). */
+	public MapWriter withDicom(String description) {
+		return new MapWriter(low, high, pixelThreshold, description);
 	}
 
 	/** Writes {@code base.png}, {@code base.tiff} and, with a pixel threshold, {@code base.mask.png} (0 / 255). */

@@ -61,6 +61,14 @@ public final class ScoringRun {
 		return this;
 	}
 
+	private boolean writeDicom;
+
+	/** Also write the map of each DICOM series input as a DICOM series over it ({@code base.dicom/}). */
+	public ScoringRun writingDicom(boolean writeDicom) {
+		this.writeDicom = writeDicom;
+		return this;
+	}
+
 	/** Replace an output folder that holds another model's results (never anything but a scoring output). */
 	public ScoringRun overwriting(boolean overwrite) {
 		this.overwrite = overwrite;
@@ -211,6 +219,10 @@ public final class ScoringRun {
 		Double threshold = pkg.manifest().thresholds() == null ? null : pkg.manifest().thresholds().image();
 		Double pixelThreshold = pkg.manifest().thresholds() == null ? null : pkg.manifest().thresholds().pixel();
 		MapWriter maps = new MapWriter(0, threshold == null ? 1 : 2 * threshold, pixelThreshold);
+		if (writeDicom) {
+			maps = maps.withDicom("MedAD anomaly map, " + pkg.manifest().detector().id() + " " + pkg.sha256().substring(0,
+					12));
+		}
 		CaseScorer scorer = CaseScorer.forPackage(formats, pkg, batch).readingSlicesAhead(readAhead == 0 ? 0 : 2 * batch);
 		List<CaseError> errors = new ArrayList<>();
 		long start = System.nanoTime();

@@ -54,6 +54,9 @@ public final class ScoreCommand implements Command {
 				  --overwrite     replace another model's scores in DIR (nothing but a scoring output is ever removed)
 				  --shard I/N     score only share I of N (1 <= I <= N), chosen by a hash of each case id: N machines
 				                  with the same inputs split the cases between them, each case in exactly one share
+				  --write-dicom   for a DICOM series input, also write its map as a DICOM series over it (OUT/...dicom/:
+				                  Secondary Capture, new UIDs, the source's patient, study, frame of reference and
+				                  slice geometry, the source series referenced) for a PACS viewer or 3D Slicer
 				  --fail-fast     stop at the first case that fails (default: list it in errors.csv, go on, exit 3)
 				  --batch N       slices per detector call (default 8): a volume's slices, or single slices of
 				                  consecutive cases together
@@ -69,7 +72,7 @@ public final class ScoreCommand implements Command {
 
 	@Override
 	public Set<String> flags() {
-		return Set.of("--fail-fast", "--overwrite");
+		return Set.of("--fail-fast", "--overwrite", "--write-dicom");
 	}
 
 	@Override
@@ -87,6 +90,7 @@ public final class ScoreCommand implements Command {
 		try (var model = loaded.model()) {
 			ScoringRun run = workflows.scoring(new ConsoleProgress(console.err()), batch)
 					.failingFast(args.flag("--fail-fast")).overwriting(args.flag("--overwrite"))
+					.writingDicom(args.flag("--write-dicom"))
 					.readingAhead(args.intValue("--read-ahead", ScoringRun.DEFAULT_READ_AHEAD, 0),
 							ScoringRun.DEFAULT_VOXEL_BUDGET);
 			if (args.get("--shard", null) != null) {

@@ -44,7 +44,7 @@ class BatchScoringTest {
 		}
 		Files.copy(data.resolve("test/Ungood/img/00000.png"), in.resolve("slice.png"));
 		Product.Result s = Product.medad(Product.HEADLESS, "score", "--model", model.toString(), "--input",
-				in.toString(), "--out", tmp.resolve("s").toString());
+				in.toString(), "--out", tmp.resolve("s").toString(), "--write-dicom");
 		assertEquals(0, s.exitCode(), s.toString());
 		List<String> rows = Files.readAllLines(tmp.resolve("s/scores.csv"));
 		assertEquals(3, rows.size(), "header, the series as one case, the picture: " + rows);
@@ -53,6 +53,14 @@ class BatchScoringTest {
 				tmp.resolve("s/patient/ct.nii.gz").toString(), "--json").out()).getAsJsonObject();
 		assertEquals("[181,217,8]", map.get("dims").toString(), "the map lies on the series' grid");
 		assertEquals("[1.0,1.0,3.0]", map.get("spacing").toString(), "spacing from the slice positions, not the tag");
+		// --write-dicom: the map also as a DICOM series over the scan, read back by the project's series reader
+		JsonObject dicom = JsonParser.parseString(Product.medad(Product.HEADLESS, "inspect",
+				tmp.resolve("s/patient/ct.dicom").toString(), "--json").out()).getAsJsonObject();
+		assertEquals("DICOM-series", dicom.get("format").getAsString());
+		assertEquals("[181,217,8]", dicom.get("dims").toString());
+		assertEquals(map.get("spacing").toString(), dicom.get("spacing").toString());
+		assertEquals(map.get("affine").toString(), dicom.get("affine").toString(), "the scan's geometry");
+		assertEquals(map.get("max").getAsDouble(), dicom.get("max").getAsDouble(), 1e-3 * map.get("max").getAsDouble());
 
 		// a manifest: one good row, a missing file, a label outside {0,1}
 		Path csv = tmp.resolve("cases.csv");
