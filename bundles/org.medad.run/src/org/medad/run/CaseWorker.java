@@ -120,6 +120,7 @@ public final class CaseWorker implements AutoCloseable {
 	private static int merge(Path out, List<String> order) throws IOException {
 		Map<String, String> rows = new LinkedHashMap<>();
 		Map<String, String> errors = new LinkedHashMap<>();
+		int failed;
 		Path csv = out.resolve("scores.csv");
 		if (Files.isRegularFile(csv)) {
 			List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
@@ -157,8 +158,15 @@ public final class CaseWorker implements AutoCloseable {
 		}
 		rows.values().forEach(b::append);
 		AtomicFiles.writeString(csv, b.toString());
+		failed = errors.size();
 		if (order != null) {
 			List<CaseError> list = new ArrayList<>();
+			for (String id : order) { // the manifest's order, as a plain run lists them, whatever the workers' order
+				String why = errors.remove(id);
+				if (why != null) {
+					list.add(new CaseError(id, why));
+				}
+			}
 			errors.forEach((id, why) -> list.add(new CaseError(id, why)));
 			AtomicFiles.writeString(out.resolve("errors.csv"), Csv.errors(list));
 		}
@@ -168,6 +176,6 @@ public final class CaseWorker implements AutoCloseable {
 		if (Files.isDirectory(parts)) {
 			Files.delete(parts);
 		}
-		return errors.size();
+		return failed;
 	}
 }
