@@ -2,9 +2,7 @@ package org.medad.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
@@ -239,32 +237,34 @@ final class CaseScorer {
 		int nx = (int) dims[0];
 		int ny = (int) dims[1];
 		float[] zeros = new float[nx * ny];
-		Deque<float[]> ready = new ArrayDeque<>();
-		int[] next = { from };
-		double[] max = { Double.NEGATIVE_INFINITY };
-		try (SliceStream stream = new SliceStream(slices, input, from, to, sliceReadAhead)) {
-			AxialSlices.write(target, dims, slices.geometry(), k -> {
-				if (k < from || k >= to) {
-					return zeros;
+		double max = Double.NEGATIVE_INFINITY;
+		// three threads: the slice reader, the detector (this one), the map writer (compression is no cheaper than
+		// many detectors); each bounded to twice the batch
+		try (SliceStream stream = new SliceStream(slices, input, from, to, sliceReadAhead);
+				SliceSink sink = new SliceSink(target, dims, slices.geometry(), 2 * batch)) {
+			for (int k = 0; k < from; k++) {
+				sink.put(zeros);
+			}
+			for (int k = from; k < to; k += batch) {
+				List<Volume> asRead = new ArrayList<>(batch);
+				List<Volume> batchSlices = new ArrayList<>(batch);
+				for (int i = k; i < Math.min(to, k + batch); i++) {
+					SliceStream.Slice s = stream.next();
+					asRead.add(s.asRead());
+					batchSlices.add(s.given());
 				}
-				if (ready.isEmpty()) {
-					List<Volume> asRead = new ArrayList<>(batch);
-					List<Volume> batchSlices = new ArrayList<>(batch);
-					for (int end = Math.min(to, k + batch); next[0] < end; next[0]++) {
-						SliceStream.Slice s = stream.next();
-						asRead.add(s.asRead());
-						batchSlices.add(s.given());
-					}
-					List<AnomalyResult> results = detect(model, batchSlices);
-					for (int i = 0; i < results.size(); i++) {
-						ready.add(input.mapOn(results.get(i), asRead.get(i), batchSlices.get(i)));
-						max[0] = Math.max(max[0], results.get(i).score());
-					}
+				List<AnomalyResult> results = detect(model, batchSlices);
+				for (int i = 0; i < results.size(); i++) {
+					sink.put(input.mapOn(results.get(i), asRead.get(i), batchSlices.get(i)));
+					max = Math.max(max, results.get(i).score());
 				}
-				return ready.poll();
-			});
+			}
+			for (int k = to; k < n3; k++) {
+				sink.put(zeros);
+			}
+			sink.finish();
 		}
-		return max[0];
+		return max;
 	}
 
 	/** Where a volume's map goes: {@code base}.nii.gz. */

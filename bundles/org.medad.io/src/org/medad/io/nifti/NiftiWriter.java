@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPOutputStream;
 
 import org.medad.core.image.Affine;
 import org.medad.core.image.Geometry;
@@ -39,7 +38,7 @@ final class NiftiWriter {
 		boolean gz = file.getFileName().toString().endsWith(".gz");
 		AtomicFiles.write(file, tmp -> {
 			try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-					OutputStream out = gz ? new GZIPOutputStream(raw, 1 << 16) : raw) {
+					OutputStream out = gz ? NiftiSlices.fastGzip(raw) : raw) {
 				out.write(header.array());
 				FloatOutput.writeLittleEndian(data, out);
 			}
