@@ -105,99 +105,6 @@ public final class ScoringRun {
 		}
 	}
 
-	/** One run's scoring of prepared cases, a row in scores.csv per case scored, in order. */
-	private final class Loop {
-		private final TrainedModel model;
-		private final CaseScorer scorer;
-		private final MapWriter maps;
-		private final Path out;
-		private final Writer rows;
-		private final Double threshold;
-		private final SetReplay replay;
-		private final List<CaseError> errors;
-		int scored;
-		boolean stopped;
-
-		Loop(TrainedModel model, CaseScorer scorer, MapWriter maps, Path out, Writer rows, Double threshold,
-				SetReplay replay, List<CaseError> errors) {
-			this.model = model;
-			this.scorer = scorer;
-			this.maps = maps;
-			this.out = out;
-			this.rows = rows;
-			this.threshold = threshold;
-			this.replay = replay;
-			this.errors = errors;
-		}
-
-		void one(ReadAhead.Item it) throws MedadException, IOException {
-			long t0 = System.nanoTime();
-			try {
-				if (it.error() != null) {
-					throw it.error();
-				}
-				if (replay != null) {
-					replay.replay(it.id());
-				}
-				double score = scorer.scoreInto(model, it.prepared(), MapWriter.base(out, it.id()), maps);
-				done(it, score, (System.nanoTime() - t0) / 1e9);
-			} catch (BadInputException e) {
-				fail(it.id(), e);
-			}
-		}
-
-		/** Single slices of consecutive cases in one detector call; a call that fails is retried case by case. */
-		void slices(List<ReadAhead.Item> items) throws MedadException, IOException {
-			if (items.isEmpty() || stopped) {
-				return;
-			}
-			long t0 = System.nanoTime();
-			List<CaseScorer.Scored> scored;
-			try {
-				scored = scorer.scoreSlices(model, items.stream().map(ReadAhead.Item::prepared).toList());
-			} catch (BadInputException e) {
-				for (ReadAhead.Item it : items) {
-					if (!stopped) {
-						one(it);
-					}
-				}
-				return;
-			}
-			double each = (System.nanoTime() - t0) / 1e9 / items.size();
-			for (int i = 0; i < items.size() && !stopped; i++) {
-				ReadAhead.Item it = items.get(i);
-				long t1 = System.nanoTime();
-				try {
-					scorer.writeMap(scored.get(i), MapWriter.base(out, it.id()), maps);
-					done(it, scored.get(i).score(), each + (System.nanoTime() - t1) / 1e9);
-				} catch (BadInputException e) {
-					fail(it.id(), e);
-				}
-			}
-		}
-
-		private void done(ReadAhead.Item it, double score, double seconds) throws BadInputException, IOException {
-			if (it.source().mask() != null) {
-				checkMask(it.source());
-			}
-			boolean pred = threshold != null && score >= threshold;
-			rows.write(Csv.line(it.id(), score, pred ? 1 : 0, seconds));
-			rows.flush(); // the row marks the case complete: it goes last, whole
-			scored++;
-			monitor.worked(1);
-		}
-
-		private void fail(String id, MedadException e) throws MedadException {
-			if (!(e instanceof BadInputException)) {
-				throw e; // a model or internal problem is not one case's fault: stop the run
-			}
-			errors.add(new CaseError(id, e.getMessage()));
-			monitor.status("failed " + id + ": " + e.getMessage());
-			monitor.worked(1);
-			stopped = failFast;
-		}
-	}
-
 	/** Returns the number of cases that failed. */
 	public int run(TrainedModel model, ModelPackage pkg, List<Path> inputs, Path out) throws MedadException, IOException {
 		List<Path> read = new ArrayList<>(inputs);
@@ -247,13 +154,13 @@ public final class ScoringRun {
 				.filter(e -> !done.contains(e.getKey())).toList();
 		// a set-relative model replays each case's own results: its cases may not share a detector call
 		boolean shareCalls = replay == null && batch > 1;
-		Loop loop;
+		ScoringLoop loop;
 		try (Writer rows = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 				StandardOpenOption.APPEND); ReadAhead ahead = new ReadAhead(todo, scorer, readAhead, voxelBudget)) {
 			if (Files.size(csv) == 0) {
 				rows.write(Csv.line("case", "score", "label_pred", "seconds"));
 			}
-			loop = new Loop(model, scorer, maps, out, rows, threshold, replay, errors);
+			loop = new ScoringLoop(model, scorer, maps, out, rows, threshold, replay, errors, monitor, failFast, formats);
 			List<ReadAhead.Item> slices = new ArrayList<>();
 			ReadAhead.Item it;
 			while (!loop.stopped && (it = next(ahead)) != null) {
@@ -349,10 +256,6 @@ public final class ScoringRun {
 	}
 
 	/** A manifest's mask must lie on its image's grid, or nothing computed against it would mean anything. */
-	void checkMask(ScoringCases.Source s) throws BadInputException {
-		checkMask(formats, s);
-	}
-
 	static void checkMask(ImageFormats formats, ScoringCases.Source s) throws BadInputException {
 		long[] image = formats.read(s.image()).grey().voxels().dimensionsAsLongArray();
 		long[] mask = formats.read(s.mask()).grey().voxels().dimensionsAsLongArray();
