@@ -90,6 +90,8 @@ public final class Evaluation {
 		Double threshold = pkg.manifest().thresholds() == null ? null : pkg.manifest().thresholds().image();
 		List<CaseScore> rows = new ArrayList<>();
 		List<CaseError> errors = new ArrayList<>();
+		// a manifest's rows that cannot be cases are reported, not dropped
+		dataset.problems(options.split()).forEach(p -> errors.add(new CaseError(p.getKey(), p.getValue())));
 		PixelSamples pixels = new PixelSamples();
 		PixelTruth truth = new PixelTruth(formats, options.metricSize());
 		CaseGallery gallery = new CaseGallery(GALLERY);

@@ -10,12 +10,15 @@ import org.medad.io.format.ImageFormats;
 /** Recognises a data set's layout: BMAD, images + masks matched by name, or a plain folder of images. */
 public final class Datasets {
 	public static final String LAYOUTS = "BMAD layout (train/good, valid|test/{good,Ungood}), or images/ + masks/ "
-			+ "matched by name (also imagesTr/ + labelsTr/)";
+			+ "matched by name (also imagesTr/ + labelsTr/), or a manifest CSV (path,label[,mask][,split])";
 
 	private Datasets() {
 	}
 
 	public static LabelledData open(Path root, ImageFormats formats) throws BadInputException {
+		if (Manifest.isManifest(root)) {
+			return new ManifestDataset(root);
+		}
 		if (!Files.isDirectory(root)) {
 			throw BadInputException.of(root, Files.exists(root) ? "is not a folder; expected a data set in the " + LAYOUTS
 					: "no such data folder; expected a data set in the " + LAYOUTS);

@@ -15,6 +15,14 @@ public interface LabelledData {
 	/** The labelled cases of a split, normal ones first. */
 	List<Case> cases(String split) throws BadInputException;
 
+	/**
+	 * Cases of a split listed but not usable, by id with the reason (a manifest's bad rows), for errors.csv; a
+	 * folder layout has none.
+	 */
+	default java.util.List<java.util.Map.Entry<String, String>> problems(String split) {
+		return java.util.List.of();
+	}
+
 	/** The layout's name, for messages and run records. */
 	String layout();
 }

@@ -14,14 +14,14 @@ import org.medad.core.error.BadInputException;
 
 /**
  * A manifest of cases: a CSV file with a header naming its columns, {@code path} required, {@code label}
- * (0 normal, 1 anomalous) and {@code mask} optional, paths relative to the manifest's folder unless
- * absolute. A row that cannot be a case (a missing file, a label outside {0,1}, a path listed twice)
+ * (0 normal, 1 anomalous), {@code mask} and {@code split} (train, valid, test) optional, paths relative to
+ * the manifest's folder unless absolute. A row that cannot be a case (a missing file, a label outside {0,1}, a path listed twice)
  * keeps its {@link Row#problem()}, so that a batch run reports it and goes on with the others; a
  * manifest that cannot be read at all (no header, no path column) is refused whole.
  */
 public final class Manifest {
 	/** One row: the case's id (its path as written), the files, the label if given, and what is wrong with it. */
-	public record Row(String id, Path image, Integer label, Path mask, String problem) {
+	public record Row(String id, Path image, Integer label, Path mask, String split, String problem) {
 		public boolean ok() {
 			return problem == null;
 		}
@@ -53,6 +53,7 @@ public final class Manifest {
 		int path = header.indexOf("path");
 		int label = header.indexOf("label");
 		int mask = header.indexOf("mask");
+		int splitColumn = header.indexOf("split");
 		if (path < 0) {
 			throw BadInputException.of(file, "the manifest's header " + header + " has no 'path' column (expected"
 					+ " path, and optionally label and mask)");
@@ -68,7 +69,7 @@ public final class Manifest {
 			String where = file.getFileName() + " line " + (i + 1) + ": ";
 			String id = cell(f, path);
 			if (id.isEmpty()) {
-				rows.add(new Row("line " + (i + 1), null, null, null, where + "no path"));
+				rows.add(new Row("line " + (i + 1), null, null, null, null, where + "no path"));
 				continue;
 			}
 			Path image = base.resolve(id).normalize();
@@ -94,7 +95,8 @@ public final class Manifest {
 				problem = where + id + " is listed twice";
 				id = id + " (line " + (i + 1) + ")";
 			}
-			rows.add(new Row(id, image, y, maskFile, problem));
+			String split = cell(f, splitColumn);
+			rows.add(new Row(id, image, y, maskFile, split.isEmpty() ? null : split, problem));
 		}
 		if (rows.isEmpty()) {
 			throw BadInputException.of(file, "the manifest lists no cases below its header");

@@ -73,6 +73,33 @@ class BatchScoringTest {
 		String errors = Files.readString(tmp.resolve("mf/errors.csv"));
 		assertTrue(errors.contains("nowhere.png: no such file") && errors.contains("label '5'"), errors);
 
+		// evaluate over a manifest (labels, masks, a split column) equals evaluate over the data set's folder
+		StringBuilder all = new StringBuilder("path,label,mask,split\n");
+		for (String kind : List.of("good", "Ungood")) {
+			try (var files = Files.list(data.resolve("test").resolve(kind).resolve("img"))) {
+				for (Path f : files.sorted().toList()) {
+					Path mask = data.resolve("test/Ungood/label").resolve(f.getFileName());
+					all.append(f).append(',').append(kind.equals("good") ? 0 : 1).append(',')
+							.append(kind.equals("good") ? "" : mask.toString()).append(",test\n");
+				}
+			}
+		}
+		all.append("nowhere.png,1,,test\n").append(data.resolve("train/good/img/00000.png")).append(",,,test\n");
+		Path labelled = tmp.resolve("labelled.csv");
+		Files.writeString(labelled, all);
+		Product.Result ef = Product.medad(Product.HEADLESS, "evaluate", "--model", model.toString(), "--data",
+				labelled.toString(), "--out", tmp.resolve("ef").toString(), "--json");
+		Product.Result ed = Product.medad(Product.HEADLESS, "evaluate", "--model", model.toString(), "--data",
+				data.toString(), "--out", tmp.resolve("ed").toString(), "--json");
+		assertEquals(0, ef.exitCode(), ef.toString());
+		JsonObject viaManifest = JsonParser.parseString(ef.out()).getAsJsonObject();
+		JsonObject viaFolder = JsonParser.parseString(ed.out()).getAsJsonObject();
+		for (String k : List.of("image_auroc", "pixel_auroc", "aupro", "dice", "n_normal", "n_anomalous")) {
+			assertEquals(viaFolder.get(k).getAsDouble(), viaManifest.get(k).getAsDouble(), 1e-9, k);
+		}
+		String evalErrors = Files.readString(tmp.resolve("ef/errors.csv"));
+		assertTrue(evalErrors.contains("nowhere.png: no such file") && evalErrors.contains("has no label"), evalErrors);
+
 		// two shards into one folder equal one unsharded run
 		Path test = data.resolve("test");
 		assertEquals(0, Product.medad(Product.HEADLESS, "score", "--model", model.toString(), "--input", test.toString(),
