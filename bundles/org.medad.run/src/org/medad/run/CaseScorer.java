@@ -131,6 +131,9 @@ final class CaseScorer {
 	/** @param streamable whether a NIfTI volume may be left to stream (only {@link #scoreInto} streams) */
 	Prepared prepare(Path file, boolean streamable) throws MedadException {
 		if (streamable && spec.plane() == Slicing.Plane.AXIAL) {
+			if (java.nio.file.Files.isDirectory(file)) {
+				return new Prepared(file, null, null, null, true); // a DICOM series: opened once, when scored
+			}
 			try (AxialSlices.Reader slices = AxialSlices.open(file)) {
 				if (slices != null && slices.dims()[2] > 1) {
 					return new Prepared(file, null, null, null, true);
@@ -216,9 +219,20 @@ final class CaseScorer {
 	double scoreInto(TrainedModel model, Prepared p, Path base, MapWriter pictures) throws MedadException, IOException {
 		if (p.streamed()) {
 			try (AxialSlices.Reader slices = AxialSlices.open(p.file())) {
+				if (slices == null || slices.dims()[2] < 2) { // a colour or single-slice series: read whole
+					Scored s = score(model, prepare(p.file(), false));
+					writeMap(s, base, pictures);
+					return s.score();
+				}
 				double score = streamed(model, slices, volumeMap(base));
 				if (pictures.pixelThreshold() != null) {
 					maskFromWritten(volumeMap(base), volumeMask(base), pictures.pixelThreshold());
+				}
+				if (pictures.dicomDescription() != null && java.nio.file.Files.isDirectory(p.file())) {
+					// asked for: the map read back whole (the rescale needs its range) and written over the series
+					float[] map = Images.toArray(formats.read(volumeMap(base)).voxels());
+					org.medad.io.write.DicomMaps.writeSeries(p.file(), map, base.resolveSibling(base.getFileName()
+							+ ".dicom"), pictures.dicomDescription());
 				}
 				return score;
 			}

@@ -183,7 +183,7 @@ public class DicomSeriesFormat implements ImageFormat {
 		return volume(dir, series(dir, part));
 	}
 
-	private static ImageHeader header(Path dir, Series s) throws BadInputException {
+	static ImageHeader header(Path dir, Series s) throws BadInputException {
 		DicomFile first = s.slices().get(0);
 		PixelFormat p = PixelFormat.of(first);
 		DicomGeometry g = DicomGeometry.of(first.data, 1);

@@ -11,7 +11,7 @@ import org.medad.io.nifti.NiftiSlices;
 
 /**
  * Volumes read and written one axial slice at a time, in order, so that a volume of any depth takes the memory of a
- * slice: for the formats that store axial slices contiguously (NIfTI today). Everything else is read whole.
+ * slice: NIfTI (read and written) and DICOM series folders (read). Everything else is read whole.
  */
 public final class AxialSlices {
 	private AxialSlices() {
@@ -36,8 +36,14 @@ public final class AxialSlices {
 		float[] slice(int k) throws MedadException;
 	}
 
-	/** A slice reader for {@code file}, or null when its format or shape is not read slice by slice. */
+	/**
+	 * A slice reader for {@code file}, or null when its format or shape is not read slice by slice: NIfTI files, and
+	 * DICOM series folders (one file per slice, in the series reader's order).
+	 */
 	public static Reader open(Path file) throws BadInputException {
+		if (java.nio.file.Files.isDirectory(file)) {
+			return org.medad.io.dicom.DicomSeriesSlices.of(file);
+		}
 		return NiftiSlices.reader(file);
 	}
 
