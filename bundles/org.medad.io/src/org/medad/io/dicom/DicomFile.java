@@ -46,6 +46,19 @@ final class DicomFile {
 		this.fragments = fragments;
 	}
 
+	/**
+	 * This file's header alone: its pixel data (and the file's bytes it views) let go, so that listing a series of
+	 * hundreds of files keeps kilobytes, not the whole series; {@link #withPixels} reads them again when needed.
+	 */
+	DicomFile headerOnly() {
+		return new DicomFile(file, data, syntax, syntaxUid, null, null);
+	}
+
+	/** This file with its pixel data: itself, or read again when it was {@link #headerOnly}. */
+	DicomFile withPixels() throws BadInputException {
+		return pixels != null || fragments != null ? this : read(file);
+	}
+
 	/** True when the bytes look like DICOM: the DICM magic, or a plausible first element of a bare data set. */
 	static boolean looksLikeDicom(byte[] head) {
 		if (head.length >= 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M') {

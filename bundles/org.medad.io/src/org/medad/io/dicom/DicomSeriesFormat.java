@@ -59,7 +59,7 @@ public class DicomSeriesFormat implements ImageFormat {
 			if (!isDicom(f)) {
 				continue;
 			}
-			DicomFile d = DicomFile.read(f);
+			DicomFile d = DicomFile.read(f).headerOnly(); // pixels are read again slice by slice, when decoded
 			String uid = d.data.string(Tag.SERIES_INSTANCE_UID);
 			byUid.computeIfAbsent(uid == null ? "(no SeriesInstanceUID)" : uid, k -> new ArrayList<>()).add(d);
 		}
@@ -210,7 +210,7 @@ public class DicomSeriesFormat implements ImageFormat {
 		int ch = p0.channels();
 		float[] out = new float[n * slices * ch];
 		for (int k = 0; k < slices; k++) {
-			DicomFile f = s.slices().get(k);
+			DicomFile f = s.slices().get(k).withPixels();
 			if (ch == 1) {
 				PixelDecoder.decodeInto(f, PixelFormat.of(f), out, k * n);
 				continue;

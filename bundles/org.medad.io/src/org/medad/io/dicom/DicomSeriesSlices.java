@@ -16,7 +16,7 @@ import org.medad.io.format.ImageHeader;
  * A single-channel DICOM series read one file (slice) at a time, in the order the series reader sorts
  * them (along the slice normal, the volume's third axis), so scoring a series takes the memory of a
  * slice; each slice is what slicing the whole-read volume gives (pixels, in-plane geometry, modality,
- * metadata).
+ * metadata). Only the slice being decoded is held: the series is listed from its headers.
  */
 public final class DicomSeriesSlices implements AxialSlices.Reader {
 	private final Path dir;
@@ -67,7 +67,7 @@ public final class DicomSeriesSlices implements AxialSlices.Reader {
 		if (next >= dims[2]) {
 			throw new IllegalStateException(dir + ": all " + dims[2] + " slices were read");
 		}
-		DicomFile f = series.slices().get(next);
+		DicomFile f = series.slices().get(next).withPixels();
 		float[] px = new float[(int) (dims[0] * dims[1])];
 		PixelDecoder.decodeInto(f, PixelFormat.of(f), px, 0);
 		Map<String, String> m = new LinkedHashMap<>(meta);
