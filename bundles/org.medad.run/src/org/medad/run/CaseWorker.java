@@ -137,8 +137,11 @@ public final class CaseWorker implements AutoCloseable {
 		}
 		for (Path j : journals) {
 			String text = Files.readString(j, StandardCharsets.UTF_8);
-			for (String l : text.lines().toList().subList(0, text.endsWith("\n") ? (int) text.lines().count()
-					: Math.max(0, (int) text.lines().count() - 1))) { // a torn last line is not a row
+			List<String> lines = text.lines().toList();
+			if (!text.isEmpty() && !text.endsWith("\n")) {
+				lines = lines.subList(0, lines.size() - 1); // a torn last line is not a row
+			}
+			for (String l : lines) {
 				if (l.startsWith("!")) {
 					List<String> f = Csv.parse(l.substring(1));
 					errors.put(f.get(0), f.get(1));

@@ -139,7 +139,8 @@ public final class Evaluation {
 		}
 		boolean masks = truth.sawMasks() && pixels.pixels() > 0;
 		Curve pixelCurve = masks ? pixels.curve() : null;
-		Map<String, Object> metrics = metrics(rows, pixels, pixelCurve, threshold, pkg);
+		Curve imageCurve = Curve.of(scores(rows), labels(rows));
+		Map<String, Object> metrics = metrics(rows, imageCurve, pixels, pixelCurve, threshold, pkg);
 		if (excluded > 0) {
 			metrics.put("excluded_shots", excluded);
 		}
@@ -161,7 +162,7 @@ public final class Evaluation {
 		meta.put("seconds per case", rows.isEmpty() ? null : seconds / rows.size());
 		meta.put("finished", java.time.Instant.now().toString());
 		String name = pkg.folder().getFileName() == null ? "model" : pkg.folder().getFileName().toString();
-		ReportRun report = new ReportRun(name, metrics, Curve.of(scores(rows), labels(rows)), pixelCurve,
+		ReportRun report = new ReportRun(name, metrics, imageCurve, pixelCurve,
 				rows.stream().filter(r -> !r.anomalous()).mapToDouble(CaseScore::score).toArray(),
 				rows.stream().filter(CaseScore::anomalous).mapToDouble(CaseScore::score).toArray(), threshold, gallery,
 				meta, errors.stream().map(e -> Map.entry(e.id(), e.reason())).toList());
@@ -202,13 +203,12 @@ public final class Evaluation {
 		return ids;
 	}
 
-	private static Map<String, Object> metrics(List<CaseScore> rows, PixelSamples pixels, Curve pixelCurve,
-			Double threshold, ModelPackage pkg) {
+	private static Map<String, Object> metrics(List<CaseScore> rows, Curve imageCurve, PixelSamples pixels,
+			Curve pixelCurve, Double threshold, ModelPackage pkg) {
 		int nAnomalous = (int) rows.stream().filter(CaseScore::anomalous).count();
 		ModelManifest.Thresholds t = pkg.manifest().thresholds();
 		Double pixelThreshold = t == null ? null : t.pixel();
-		Map<String, Object> m = new LinkedHashMap<>(MetricSet.of(Curve.of(scores(rows), labels(rows)), pixelCurve,
-				pixelThreshold));
+		Map<String, Object> m = new LinkedHashMap<>(MetricSet.of(imageCurve, pixelCurve, pixelThreshold));
 		m.put("threshold", threshold);
 		m.put("pixel_threshold", pixelThreshold);
 		m.put("thresholds_calibrated", t == null ? null : t.method());

@@ -26,6 +26,16 @@ final class PixelTruth {
 		this.metricSize = metricSize;
 	}
 
+	/** A mask must lie on its image's grid (a 2D image's mask may carry a third extent of 1). */
+	static void checkGrid(java.nio.file.Path mask, long[] have, java.nio.file.Path image, long[] want)
+			throws BadInputException {
+		boolean squeezed = have.length == 3 && have[2] == 1 && want.length == 2 && have[0] == want[0] && have[1] == want[1];
+		if (!Arrays.equals(want, have) && !squeezed) {
+			throw BadInputException.of(mask, "mask is " + Arrays.toString(have) + " but its image "
+					+ image.getFileName() + " is " + Arrays.toString(want));
+		}
+	}
+
 	/** Whether any case added so far had a mask of its own: without one pixel metrics are undefined. */
 	boolean sawMasks() {
 		return masks;
@@ -50,10 +60,8 @@ final class PixelTruth {
 		} else {
 			return null;
 		}
-		boolean squeezed = have.length == 3 && have[2] == 1 && want.length == 2 && have[0] == want[0] && have[1] == want[1];
-		if (!Arrays.equals(want, have) && !squeezed) {
-			throw BadInputException.of(c.mask(), "mask is " + Arrays.toString(have) + " but its image "
-					+ c.image().getFileName() + " is " + Arrays.toString(want));
+		if (c.hasMask()) {
+			checkGrid(c.mask(), have, c.image(), want);
 		}
 		int[] dims = Arrays.stream(want).mapToInt(Math::toIntExact).toArray();
 		if (metricSize == null || r.isVolume()) {

@@ -255,16 +255,11 @@ public final class ScoringRun {
 		}
 	}
 
-	/** A manifest's mask must lie on its image's grid, or nothing computed against it would mean anything. */
+	/** A manifest's mask must lie on its image's grid: compared on the two files' headers, nothing decoded. */
 	static void checkMask(ImageFormats formats, ScoringCases.Source s) throws BadInputException {
-		long[] image = formats.read(s.image()).grey().voxels().dimensionsAsLongArray();
-		long[] mask = formats.read(s.mask()).grey().voxels().dimensionsAsLongArray();
-		boolean squeezed = mask.length == 3 && mask[2] == 1 && image.length == 2 && mask[0] == image[0]
-				&& mask[1] == image[1];
-		if (!java.util.Arrays.equals(image, mask) && !squeezed) {
-			throw BadInputException.of(s.mask(), "mask is " + java.util.Arrays.toString(mask) + " but its image "
-					+ s.image().getFileName() + " is " + java.util.Arrays.toString(image));
-		}
+		long[] image = formats.formatOf(s.image()).parseHeader(s.image()).dims();
+		long[] mask = formats.formatOf(s.mask()).parseHeader(s.mask()).dims();
+		PixelTruth.checkGrid(s.mask(), mask, s.image(), image);
 	}
 
 	/** Whether {@code folder} holds an earlier scoring run's output (its scores.csv header or run record). */
