@@ -205,6 +205,56 @@ class ScoringRunTest {
 		assertEquals(scores(tmp.resolve("whole")), scores(split));
 	}
 
+	/**
+	 * A set-relative model: shards are refused (each would normalise over its own cases), and the two passes of a
+	 * distributed run (parts per worker, the set gathered in input order, each worker scoring from it) give exactly
+	 * the plain run's scores, whatever the split; an unreadable case takes no part and fails in both.
+	 */
+	@Test
+	void setRelativeScoresRefuseShardsAndTwoPassWorkersEqualOneRun() throws Exception {
+		List<Path> in = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			in.add(image("r" + i + ".png", i + 1));
+		}
+		Files.writeString(tmp.resolve("r9.png"), "broken");
+		in.add(2, tmp.resolve("r9.png"));
+		ModelPackage m = pkg("rel", 0.5);
+		var e = assertThrows(org.medad.core.error.UsageException.class, () -> new ScoringRun(formats,
+				ProgressMonitor.NULL).sharded(new Shard(1, 2)).run(new RelativeMeanModel(), m, in, tmp.resolve("sh")));
+		assertTrue(e.getMessage().contains("--shard 1/2") && e.getMessage().contains("Spark"), e.getMessage());
+
+		assertEquals(1, new ScoringRun(formats, ProgressMonitor.NULL).run(new RelativeMeanModel(), m, in,
+				tmp.resolve("one")));
+		Map<String, String> one = scores(tmp.resolve("one"));
+		assertEquals("1.00000,1", one.get("r5.png"), "the largest mean scores 1 against the set");
+
+		Path two = tmp.resolve("two");
+		RelativeMeanModel model = new RelativeMeanModel();
+		CaseWorker.begin(m, two, false, new java.util.LinkedHashMap<>());
+		SetParts first = new SetParts(formats, m, 4);
+		Map<String, List<float[]>> parts = new java.util.LinkedHashMap<>();
+		for (Path p : in) {
+			List<float[]> found = first.of(model, p.getFileName().toString(), p);
+			if (found != null) {
+				parts.put(p.getFileName().toString(), found);
+			}
+		}
+		assertEquals(6, parts.size(), "the broken case has no parts");
+		SetParts.Finished set = SetParts.finish(model, parts);
+		for (List<Path> half : List.of(in.subList(0, 3), in.subList(3, in.size()))) { // two workers
+			try (CaseWorker w = new CaseWorker(formats, m, two, 4)) {
+				org.medad.core.detect.TrainedModel scoring = set.model();
+				for (Path p : half) {
+					w.score(scoring, p.getFileName().toString(), p, null, null);
+				}
+			}
+		}
+		assertEquals(1, CaseWorker.finish(two, in.stream().map(p -> p.getFileName().toString()).toList(),
+				new java.util.LinkedHashMap<>()));
+		assertEquals(one, scores(two));
+		assertThrows(IllegalArgumentException.class, () -> first.of(new MeanModel(), "x", in.get(0)));
+	}
+
 	/** Single slices of consecutive cases share detector calls up to the batch; read-ahead changes no result. */
 	@Test
 	void slicesOfConsecutiveCasesShareDetectorCallsAndReadAheadChangesNothing() throws Exception {

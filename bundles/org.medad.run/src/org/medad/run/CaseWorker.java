@@ -67,6 +67,9 @@ public final class CaseWorker implements AutoCloseable {
 			if (problem != null) {
 				throw new BadInputException(problem);
 			}
+			if (model instanceof SetReplay replay) { // SetParts.Finished#model: this case's results from the set
+				replay.replay(id);
+			}
 			double s = scorer.scoreInto(model, image, MapWriter.base(out, id), maps);
 			if (mask != null) {
 				ScoringRun.checkMask(formats, new ScoringCases.Source(image, mask, null));

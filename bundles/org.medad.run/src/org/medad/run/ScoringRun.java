@@ -111,6 +111,12 @@ public final class ScoringRun {
 		read.add(pkg.folder());
 		OutputGuard.apartFrom(out, "--out", read);
 		OutputGuard.freshOrOwn(out, "--out", "score output folder", ScoringRun::isOutput);
+		if (shard.count() > 1 && SetParts.needed(model)) {
+			// each shard would normalise over its own cases: the shards' scores would not add up to one run's
+			throw new org.medad.core.error.UsageException(SetParts.name(model) + " normalises its scores over the"
+					+ " whole scored set, so --shard " + shard + " would give each shard scores of its own; score the"
+					+ " set in one run, or spread it with the Spark job (medad-spark), which reads the set first");
+		}
 		Map<String, ScoringCases.Source> all = ScoringCases.collect(inputs);
 		Map<String, ScoringCases.Source> cases = new LinkedHashMap<>();
 		all.forEach((id, s) -> {

@@ -41,6 +41,27 @@ final class SetReplay implements TrainedModel {
 		this.set = set;
 	}
 
+	/** A replaying view of a set already finished elsewhere ({@link SetParts}): its parts and statistics shared. */
+	SetReplay(TrainedModel model, Map<String, List<float[]>> parts, SetRelativeScores.SetScorer scorer) {
+		this.model = model;
+		this.set = null;
+		this.parts.putAll(parts);
+		this.scorer = scorer;
+	}
+
+	/** One case's parts, collected alone (the first pass of a distributed run); null when it cannot be read. */
+	static List<float[]> collectedAlone(TrainedModel model, SetRelativeScores set, String caseId, Path image,
+			CaseScorer scorer) throws MedadException {
+		SetReplay replay = new SetReplay(model, set);
+		replay.collect(caseId);
+		try {
+			scorer.score(replay, image);
+		} catch (BadInputException e) {
+			return null;
+		}
+		return replay.parts.get(caseId);
+	}
+
 	/**
 	 * The first pass when {@code model}'s scores are relative to the set: every case's parts, then the set's
 	 * statistics; null for other models. A case that fails here takes no part (and fails again when scored).

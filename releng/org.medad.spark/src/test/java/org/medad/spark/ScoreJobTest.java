@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.medad.core.detect.InstalledDetector;
 import org.medad.core.detect.PackageCheck;
 import org.medad.core.detect.TrainedModel;
@@ -113,6 +115,63 @@ class ScoreJobTest {
 		var e = assertThrows(org.medad.core.error.BadInputException.class,
 				() -> ScoreJob.run(spark, other.folder(), manifest, viaSpark, 2, 8, false));
 		assertTrue(e.getMessage().contains("holds the scores of another model"), e.getMessage());
+	}
+
+	/**
+	 * The neural detectors on the executors' plain class path: each model opened once per executor on the
+	 * standalone compute service, its scores those of a plain run (up to the float noise of other batch
+	 * compositions: partitions group the slices differently), a map for every case.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "qfae", "mvfa", "liverfreq" })
+	void neuralDetectorsScoreOnExecutorsAsAPlainRunDoes(String id) throws Exception {
+		var formats = StandardFormats.create();
+		Path root = tmp.resolve("neural-" + id);
+		Path data = root.resolve("data");
+		new PhantomDataset(32, 8, 2, 3, 1, 5).write(data, ProgressMonitor.NULL);
+		var detector = new InstalledDetector(ExecutorModels.detector(id, data), "org.medad.detector." + id, "spark-test");
+		ModelPackage pkg = new TrainingRun(formats, ProgressMonitor.NULL).run(detector, data, root.resolve("model"),
+				detector.detector().quickSettings(), 3);
+		List<String> lines = new ArrayList<>(List.of("path,label,mask"));
+		try (var s = Files.walk(data.resolve("test"))) {
+			s.filter(p -> p.toString().endsWith(".png") && p.toString().contains("/img/")).sorted()
+					.forEach(p -> lines.add(p + "," + (p.toString().contains("Ungood") ? 1 : 0) + ","));
+		}
+		Path corrupt = Files.write(root.resolve("corrupt.png"), new byte[] { (byte) 0x89, 'P', 'N', 'G', 1, 2, 3 });
+		int cases = lines.size() - 1;
+		lines.add(corrupt + ",1,"); // listed, unreadable: no part in the set, an error row
+		Path manifest = root.resolve("cases.csv");
+		Files.write(manifest, lines);
+		Path plain = root.resolve("plain");
+		try (TrainedModel model = PackageCheck.open(detector.detector(), ModelPackage.read(pkg.folder()))) {
+			assertEquals(1, new ScoringRun(formats, ProgressMonitor.NULL).run(model, pkg, List.of(manifest), plain));
+		}
+		Path viaSpark = root.resolve("spark");
+		ScoreJob.Outcome o = ScoreJob.run(spark, pkg.folder(), manifest, viaSpark, 2, 4, false);
+		assertEquals(new ScoreJob.Outcome(cases + 1, cases, 0, 1), o);
+		assertEquals(ids(plain.resolve("errors.csv")), ids(viaSpark.resolve("errors.csv")));
+		List<String> a = scores(plain);
+		List<String> b = scores(viaSpark);
+		assertEquals(a.size(), b.size());
+		assertEquals(a.get(0), b.get(0), "header");
+		for (int i = 1; i < a.size(); i++) {
+			String[] x = a.get(i).split(",");
+			String[] y = b.get(i).split(",");
+			assertEquals(x[0], y[0], "same case, same order");
+			int score = java.util.Arrays.asList(a.get(0).split(",")).indexOf("score");
+			double sx = Double.parseDouble(x[score]);
+			double sy = Double.parseDouble(y[score]);
+			assertEquals(sx, sy, 1e-5 * Math.max(1, Math.abs(sx)), x[0] + ": " + a.get(i) + " / " + b.get(i));
+		}
+		try (var s = Files.walk(plain)) {
+			for (Path m : s.filter(p -> p.toString().endsWith(".tiff")).toList()) {
+				assertTrue(Files.size(viaSpark.resolve(plain.relativize(m))) > 0, "map of " + m);
+			}
+		}
+		// a rerun (a set-relative model reads every case again for its set) scores nothing twice
+		ScoreJob.Outcome again = ScoreJob.run(spark, pkg.folder(), manifest, viaSpark, 2, 4, false);
+		assertEquals(new ScoreJob.Outcome(cases + 1, 0, cases, 1), again, "only the failed case is tried again");
+		assertEquals(b, scores(viaSpark));
 	}
 
 	/** scores.csv without the timing column. */
