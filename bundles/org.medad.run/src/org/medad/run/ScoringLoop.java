@@ -11,8 +11,12 @@ import org.medad.core.error.MedadException;
 import org.medad.core.progress.ProgressMonitor;
 import org.medad.io.format.ImageFormats;
 
-/** One run's scoring of prepared cases, a row in scores.csv per case scored, in order. */
-final class ScoringLoop {
+/**
+ * One run's scoring of prepared cases, a row in scores.csv per case scored, in order. Each case's end (2D maps,
+ * mask check, row) goes to the {@link CaseFinisher}'s thread, which alone touches the rows, the errors and the
+ * counts until {@link #finish}.
+ */
+final class ScoringLoop implements AutoCloseable {
 	private final TrainedModel model;
 	private final CaseScorer scorer;
 	private final MapWriter maps;
@@ -21,15 +25,18 @@ final class ScoringLoop {
 	private final Double threshold;
 	private final SetReplay replay;
 	private final List<CaseError> errors;
+	private final CaseFinisher finisher;
 	int scored;
-	boolean stopped;
+	volatile boolean stopped;
 
 	private final ProgressMonitor monitor;
 	private final boolean failFast;
 	private final ImageFormats formats;
 
 	ScoringLoop(TrainedModel model, CaseScorer scorer, MapWriter maps, Path out, Writer rows, Double threshold,
-			SetReplay replay, List<CaseError> errors, ProgressMonitor monitor, boolean failFast, ImageFormats formats) {
+			SetReplay replay, List<CaseError> errors, ProgressMonitor monitor, boolean failFast, ImageFormats formats,
+			int finishing) {
+		this.finisher = new CaseFinisher(finishing);
 		this.monitor = monitor;
 		this.failFast = failFast;
 		this.formats = formats;
@@ -53,9 +60,16 @@ final class ScoringLoop {
 				replay.replay(it.id());
 			}
 			double score = scorer.scoreInto(model, it.prepared(), MapWriter.base(out, it.id()), maps);
-			done(it, score, (System.nanoTime() - t0) / 1e9);
+			double seconds = (System.nanoTime() - t0) / 1e9;
+			finisher.submit(() -> {
+				try {
+					done(it, score, seconds);
+				} catch (BadInputException e) {
+					fail(it.id(), e);
+				}
+			});
 		} catch (BadInputException e) {
-			fail(it.id(), e);
+			finisher.submit(() -> fail(it.id(), e));
 		}
 	}
 
@@ -79,17 +93,34 @@ final class ScoringLoop {
 		double each = (System.nanoTime() - t0) / 1e9 / items.size();
 		for (int i = 0; i < items.size() && !stopped; i++) {
 			ReadAhead.Item it = items.get(i);
-			long t1 = System.nanoTime();
-			try {
-				scorer.writeMap(scored.get(i), MapWriter.base(out, it.id()), maps);
-				done(it, scored.get(i).score(), each + (System.nanoTime() - t1) / 1e9);
-			} catch (BadInputException e) {
-				fail(it.id(), e);
-			}
+			CaseScorer.Scored s = scored.get(i);
+			finisher.submit(() -> {
+				long t1 = System.nanoTime();
+				try {
+					scorer.writeMap(s, MapWriter.base(out, it.id()), maps);
+					done(it, s.score(), each + (System.nanoTime() - t1) / 1e9);
+				} catch (BadInputException e) {
+					fail(it.id(), e);
+				}
+			});
 		}
 	}
 
+	/** Waits for every case's end; afterwards {@link #scored}, {@link #stopped} and the errors are final. */
+	void finish() throws MedadException, IOException {
+		finisher.drain();
+	}
+
+	@Override
+	public void close() {
+		finisher.close();
+	}
+
+	/** On the finisher's thread: a case that comes after a fail-fast stop is left unfinished (not in scores.csv). */
 	private void done(ReadAhead.Item it, double score, double seconds) throws BadInputException, IOException {
+		if (stopped) {
+			return;
+		}
 		if (it.source().mask() != null) {
 			ScoringRun.checkMask(formats, it.source());
 		}
@@ -101,6 +132,9 @@ final class ScoringLoop {
 	}
 
 	private void fail(String id, MedadException e) throws MedadException {
+		if (stopped) {
+			return;
+		}
 		if (!(e instanceof BadInputException)) {
 			throw e; // a model or internal problem is not one case's fault: stop the run
 		}

@@ -162,11 +162,15 @@ public final class ScoringRun {
 		boolean shareCalls = replay == null && batch > 1;
 		ScoringLoop loop;
 		try (Writer rows = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-				StandardOpenOption.APPEND); ReadAhead ahead = new ReadAhead(todo, scorer, readAhead, voxelBudget)) {
+				StandardOpenOption.APPEND); ReadAhead ahead = new ReadAhead(todo, scorer, readAhead, voxelBudget);
+				// the cases' ends (2D maps, rows) overlap the next detector calls, as reading does, unless read-ahead
+				// is off; closed first, so that nothing writes a row once the file is closed
+				ScoringLoop running = new ScoringLoop(model, scorer, maps, out, rows, threshold, replay, errors,
+						monitor, failFast, formats, readAhead == 0 ? 0 : 2 * batch)) {
+			loop = running;
 			if (Files.size(csv) == 0) {
 				rows.write(Csv.line("case", "score", "label_pred", "seconds"));
 			}
-			loop = new ScoringLoop(model, scorer, maps, out, rows, threshold, replay, errors, monitor, failFast, formats);
 			List<ReadAhead.Item> slices = new ArrayList<>();
 			ReadAhead.Item it;
 			while (!loop.stopped && (it = next(ahead)) != null) {
@@ -186,6 +190,7 @@ public final class ScoringRun {
 			if (!loop.stopped) {
 				loop.slices(slices);
 			}
+			loop.finish();
 			record.put("read_ahead_cases", readAhead);
 			record.put("read_wait_seconds", ahead.waitedSeconds());
 			record.put("detector_seconds", scorer.detectorSeconds());

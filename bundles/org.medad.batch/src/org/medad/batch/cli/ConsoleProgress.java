@@ -34,8 +34,9 @@ public final class ConsoleProgress implements ProgressMonitor {
 		this.terminal = terminal;
 	}
 
+	// synchronized: a scoring run reports finished cases from its writer thread, cancellation from its own
 	@Override
-	public void begin(String task, int totalWork) {
+	public synchronized void begin(String task, int totalWork) {
 		endBar();
 		this.task = task;
 		this.total = totalWork;
@@ -47,7 +48,7 @@ public final class ConsoleProgress implements ProgressMonitor {
 	}
 
 	@Override
-	public void worked(int units) {
+	public synchronized void worked(int units) {
 		done += units;
 		if (total <= 0) {
 			return;
@@ -112,7 +113,7 @@ public final class ConsoleProgress implements ProgressMonitor {
 	}
 
 	@Override
-	public void status(String message) {
+	public synchronized void status(String message) {
 		if (barShown) {
 			err.print("\r\033[K");
 			barShown = false;
@@ -121,7 +122,7 @@ public final class ConsoleProgress implements ProgressMonitor {
 	}
 
 	@Override
-	public boolean isCancelled() {
+	public synchronized boolean isCancelled() {
 		return Thread.currentThread().isInterrupted();
 	}
 
