@@ -1,0 +1,61 @@
+package org.medad.ui.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.type.numeric.real.FloatType;
+
+/** Scan, overlay and mask outline composed pixel by pixel, row by row, into a reused buffer. */
+class SliceRendererTest {
+
+	@Test
+	void scanOverlayAndOutline() {
+		int w = 5;
+		int h = 4;
+		float[] scan = new float[w * h];
+		for (int i = 0; i < scan.length; i++) {
+			scan[i] = i * 10; // 0 .. 190
+		}
+		float[] map = new float[w * h];
+		map[7] = 1; // (2, 1)
+		float[] mask = new float[w * h];
+		for (int y = 1; y <= 3; y++) {
+			for (int x = 1; x <= 3; x++) {
+				mask[y * w + x] = 1; // a 3 x 3 square in the lower right: its centre (2, 2) is inside, not outline
+			}
+		}
+		ArrayImg<FloatType, FloatArray> s = ArrayImgs.floats(scan, w, h);
+		WindowLevel window = WindowLevel.range(0, 190);
+		Overlay overlay = new Overlay(ColourMap.HOT, 0, 1, 0.5, 1);
+		int[] px = SliceRenderer.render(s, window, ArrayImgs.floats(map, w, h), overlay, ArrayImgs.floats(mask, w, h),
+				null);
+		assertEquals(0x000000, px[0], "darkest voxel, outside the mask");
+		assertEquals(grey(window.grey(40)), px[4], "row-major: (4, 0) is the fifth pixel");
+		assertEquals(SliceRenderer.CONTOUR, px[7], "the outline wins over the map");
+		assertEquals(SliceRenderer.CONTOUR, px[w + 1]);
+		int centre = 2 * w + 2;
+		assertEquals(grey(window.grey(scan[centre])), px[centre], "inside the mask, not its edge");
+		assertEquals(grey(255), px[w * h - 1], "brightest voxel: (4, 3) lies outside the square");
+
+		map[centre] = 1;
+		int[] again = SliceRenderer.render(s, window, ArrayImgs.floats(map, w, h), overlay, null, px);
+		assertSame(px, again, "the buffer is reused");
+		assertEquals(ColourMap.HOT.rgb(1), again[centre], "over the threshold: coloured");
+		assertEquals(grey(window.grey(scan[centre - 1])), again[centre - 1]);
+
+		int[] plain = SliceRenderer.render(s, window, null, null, null, new int[3]);
+		assertEquals(w * h, plain.length, "a buffer too short is replaced");
+		assertThrows(IllegalArgumentException.class, () -> SliceRenderer.render(s, window, ArrayImgs.floats(3, 3),
+				overlay, null, null));
+	}
+
+	private static int grey(int g) {
+		return (g << 16) | (g << 8) | g;
+	}
+}
