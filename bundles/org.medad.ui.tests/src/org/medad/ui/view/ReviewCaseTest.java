@@ -61,6 +61,9 @@ class ReviewCaseTest {
 		assertEquals(0.3, c.overlay().threshold(), 0);
 		assertEquals(191 * 0.01, c.overlay().high(), 1e-5, "the overlay runs to the map's maximum");
 		assertEquals(0.01 * (1 + 8 * 2 + 48 * 3), c.probe(new long[] { 1, 2, 3 })[1], 1e-6);
+		assertArrayEquals(new long[] { 7, 5, 3 }, c.mapMaximum(), "the last voxel holds the ramp's maximum");
+		c.jumpToMaximum();
+		assertArrayEquals(new long[] { 7, 5, 3 }, c.crosshair());
 		c.showOverlay(false);
 		assertNull(c.map(), "hidden");
 		assertFalse(c.overlayShown());

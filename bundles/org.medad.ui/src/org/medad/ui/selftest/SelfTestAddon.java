@@ -54,12 +54,29 @@ public class SelfTestAddon {
 		report.put("perspectives", shown);
 		report.put("catalog", catalog.detectors().stream().map(d -> d.descriptor().id()).toList());
 		List<MPerspective> perspectives = models.findElements(app, null, MPerspective.class);
+		String open = System.getProperty(PROPERTY + ".open");
+		String map = System.getProperty(PROPERTY + ".map");
+		String mask = System.getProperty(PROPERTY + ".mask");
 		display.timerExec(1500, new Runnable() {
 			int next = 0;
+			ReviewDrive review;
 
 			@Override
 			public void run() {
 				try {
+					if (next == 1 && open != null && (review == null || !review.finished())) {
+						if (review == null) { // the Review perspective is first: drive it before its screenshot
+							var part = parts.findPart("org.medad.ui.part.review.guide");
+							review = new ReviewDrive((org.medad.ui.review.ReviewPart) part.getObject(), Path.of(open),
+									map == null ? null : Path.of(map), mask == null ? null : Path.of(mask));
+						}
+						review.step();
+						display.timerExec(review.finished() ? 500 : 100, this);
+						if (review.finished()) {
+							report.put("review", review.report());
+						}
+						return;
+					}
 					if (next > 0) { // the previous perspective has had time to render
 						MPerspective p = perspectives.get(next - 1);
 						Shell shell = display.getActiveShell() != null ? display.getActiveShell() : display.getShells()[0];

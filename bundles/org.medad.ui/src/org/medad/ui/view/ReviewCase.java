@@ -28,6 +28,7 @@ public final class ReviewCase {
 	private final Geometry geometry;
 	private final long[] dims;
 	private RandomAccessibleInterval<FloatType> map;
+	private long[] mapMaximum;
 	private RandomAccessibleInterval<FloatType> mask;
 	private WindowLevel window;
 	private Overlay overlay;
@@ -68,13 +69,32 @@ public final class ReviewCase {
 	/** The anomaly map on the scan's grid, its overlay defaulting to [0, max] thresholded at {@code threshold}. */
 	public void showMap(Volume m, Double threshold) {
 		RandomAccessibleInterval<FloatType> v = onGrid(m, "anomaly map");
-		float max = 0;
+		float max = Float.NEGATIVE_INFINITY;
+		long at = 0;
+		long k = 0;
 		for (FloatType f : Views.flatIterable(v)) {
-			max = Math.max(max, f.get());
+			if (f.get() > max) {
+				max = f.get();
+				at = k;
+			}
+			k++;
 		}
 		map = v;
-		overlay = new Overlay(ColourMap.HOT, 0, max > 0 ? max : 1, threshold != null ? threshold : 0, 0.5);
+		mapMaximum = new long[] { at % dims[0], at / dims[0] % dims[1], at / (dims[0] * dims[1]) };
+		overlay = new Overlay(ColourMap.HOT, 0, max > 0 ? max : 1, threshold != null ? threshold : 0, 0.6);
 		fire();
+	}
+
+	/** The voxel of the map's maximum (the most anomalous place), or null without a map. */
+	public long[] mapMaximum() {
+		return mapMaximum == null ? null : mapMaximum.clone();
+	}
+
+	/** Moves the crosshair to the map's maximum, so every view shows the most anomalous place. */
+	public void jumpToMaximum() {
+		if (mapMaximum != null) {
+			moveTo(mapMaximum);
+		}
 	}
 
 	public void showMask(Volume m) {

@@ -82,9 +82,27 @@ class WorkbenchScreenshotTest {
 				Files.delete(p);
 			}
 		}
+		// a phantom volume, its anomaly map from a pixelstats model and its lesion mask, for the Review screen
+		Path work = Files.createTempDirectory("medad-ui-phantom");
+		Path phantom = work.resolve("p");
+		String medad = Product.HEADLESS.resolve("bin/medad").toString();
+		Path scan = phantom.resolve("test/Ungood/img/00000.nii.gz");
+		for (List<String> step : List.of(List.of(medad, "phantom", "--volumes", "--out", phantom.toString(), "--size", "64",
+				"--depth", "12", "--train", "2", "--valid", "1", "--test", "1"), List.of(medad, "train", "--detector",
+						"pixelstats", "--data", phantom.toString(), "--out", work.resolve("m").toString()), List.of(medad,
+								"score", "--model", work.resolve("m").toString(), "--input", scan.toString(), "--out", work
+										.resolve("s").toString()))) {
+			Product.Result made = Product.run(step, Map.of(), 120);
+			assertEquals(0, made.exitCode(), made.toString());
+		}
+		Path map = work.resolve("s/00000.nii.gz");
+		Path mask = phantom.resolve("test/Ungood/label/00000.nii.gz");
+		assertTrue(Files.isRegularFile(map) && Files.isRegularFile(mask), "map and mask");
 		Path launcher = Product.WORKBENCH.resolve("bin/medad-workbench");
 		Product.Result r = Product.run(List.of(launcher.toString()), Map.of("DISPLAY", display, "MEDAD_JAVA_OPTS",
-				"-Dmedad.ui.selftest=" + SHOTS, "MEDAD_WORKSPACE", Files.createTempDirectory("medad-ws").toString()), 180);
+				"-Dmedad.ui.selftest=" + SHOTS + " -Dmedad.ui.selftest.open=" + scan + " -Dmedad.ui.selftest.map=" + map
+						+ " -Dmedad.ui.selftest.mask=" + mask,
+				"MEDAD_WORKSPACE", Files.createTempDirectory("medad-ws").toString()), 180);
 		assertEquals(0, r.exitCode(), r.toString());
 		Path report = SHOTS.resolve("selftest.json");
 		assertTrue(Files.isRegularFile(report), "the workbench wrote no self-test report: " + r);
@@ -98,6 +116,46 @@ class WorkbenchScreenshotTest {
 			assertLooksRendered(Path.of(p.get("screenshot").getAsString()));
 		}
 		assertEquals(List.of("Review", "Train", "Evaluate"), labels);
+
+		// Review: the volume in three linked views, each scrolled, window/level and the overlay's threshold changed
+		JsonObject review = json.getAsJsonObject("review");
+		assertTrue(review != null && !review.has("error"), "review: " + review);
+		assertEquals("[64,64,12]", review.get("dims").toString());
+		Map<String, String> letters = Map.of("AXIAL", "[\"R\",\"L\",\"A\",\"P\"]", "CORONAL",
+				"[\"R\",\"L\",\"S\",\"I\"]", "SAGITTAL", "[\"A\",\"P\",\"S\",\"I\"]");
+		List<String> planes = new ArrayList<>();
+		for (var e : review.getAsJsonArray("views")) {
+			JsonObject v = e.getAsJsonObject();
+			String plane = v.get("plane").getAsString();
+			planes.add(plane);
+			assertEquals(v.get("sliceOpened").getAsLong() + 3, v.get("sliceScrolled").getAsLong(), plane + " scrolled: "
+					+ v);
+			assertEquals(letters.get(plane), v.get("letters").toString(), plane + " orientation letters");
+			assertTrue(v.get("frames").getAsLong() >= 2, plane + " painted: " + v);
+			assertTrue(v.get("visible").getAsBoolean(), plane + " shown in the three-view layout");
+		}
+		assertEquals(List.of("AXIAL", "CORONAL", "SAGITTAL"), planes);
+		assertTrue(!review.get("window").equals(review.get("windowOpened")), "window/level changed: " + review);
+		double high = review.getAsJsonObject("overlay").get("high").getAsDouble();
+		assertEquals(0.25 * high, review.getAsJsonObject("overlay").get("threshold").getAsDouble(), 1e-9 * high,
+				"thresholded at a quarter of the map's range");
+		assertEquals(review.get("mapMaximum"), review.get("crosshair"), "the views went to the map's maximum");
+		// the screenshot shows the heat map (hot colours) and the mask's outline (green) over the scan
+		BufferedImage shot = ImageIO.read(SHOTS.resolve("perspective-review.png").toFile());
+		int hot = 0;
+		int outline = 0;
+		for (int y = 0; y < shot.getHeight(); y++) {
+			for (int x = 0; x < shot.getWidth(); x++) {
+				int c = shot.getRGB(x, y);
+				int red = (c >> 16) & 255;
+				int green = (c >> 8) & 255;
+				int blue = c & 255;
+				hot += red > green + 40 && red > blue + 60 ? 1 : 0;
+				outline += green > 200 && red < 60 && blue < 60 ? 1 : 0;
+			}
+		}
+		assertTrue(hot > 100, "heat-map pixels in the Review screenshot: " + hot);
+		assertTrue(outline > 20, "mask outline pixels in the Review screenshot: " + outline);
 	}
 
 	/** A real rendering has many colours and is window-sized; a blank or failed capture has few. */

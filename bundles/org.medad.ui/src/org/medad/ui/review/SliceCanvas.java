@@ -1,0 +1,218 @@
+package org.medad.ui.review;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.PaletteData;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
+import org.medad.ui.view.ReviewCase;
+import org.medad.ui.view.SliceGeometry;
+import org.medad.ui.view.SliceRenderer;
+import org.medad.ui.view.ViewPlane;
+import org.medad.ui.view.WindowLevel;
+
+/**
+ * One plane of the open case: the slice through the crosshair drawn at its physical aspect, the crosshair, the
+ * orientation letters and the slice number. Wheel and arrow / page keys scroll slices, a left click moves the
+ * crosshair (every view follows), right-drag changes window/level, Ctrl+wheel zooms, middle-drag pans.
+ */
+public final class SliceCanvas extends Canvas {
+	private static final PaletteData RGB = new PaletteData(0xFF0000, 0x00FF00, 0x0000FF);
+
+	private final ViewPlane plane;
+	private ReviewCase review;
+	private SliceGeometry geometry;
+	private int[] pixels;
+	private double zoom = 1;
+	private double panX;
+	private double panY;
+	private int[] dragFrom;
+	private int dragButton;
+	private WindowLevel dragWindow;
+	private long frames;
+	/** Where the slice was last drawn: x, y, width, height in canvas pixels. */
+	private double[] drawn;
+
+	public SliceCanvas(Composite parent, ViewPlane plane) {
+		super(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
+		this.plane = plane;
+		setData("org.medad.ui.id", "view-" + plane.name().toLowerCase());
+		addListener(SWT.Paint, e -> paint(e.gc));
+		addListener(SWT.MouseVerticalWheel, this::wheel);
+		addListener(SWT.MouseDown, this::down);
+		addListener(SWT.MouseMove, this::move);
+		addListener(SWT.MouseUp, e -> dragFrom = null);
+		addListener(SWT.KeyDown, this::key);
+	}
+
+	public ViewPlane plane() {
+		return plane;
+	}
+
+	/** The case to show (null: none); the canvas follows its changes. */
+	public void show(ReviewCase c) {
+		review = c;
+		geometry = c == null ? null : c.geometry(plane);
+		zoom = 1;
+		panX = 0;
+		panY = 0;
+		redraw();
+	}
+
+	/** The slice shown now (0-based), or -1 without a case. */
+	public long slice() {
+		return review == null ? -1 : geometry.screen(review.crosshair())[2];
+	}
+
+	/** Frames painted since the canvas was made (the responsiveness benchmark counts them). */
+	public long frames() {
+		return frames;
+	}
+
+	public String[] edgeLetters() {
+		return geometry == null ? new String[0] : geometry.edgeLetters();
+	}
+
+	private void paint(GC gc) {
+		Rectangle area = getClientArea();
+		gc.setBackground(getDisplay().getSystemColor(SWT.COLOR_BLACK));
+		gc.fillRectangle(area);
+		if (review == null) {
+			return;
+		}
+		long[] s = geometry.screen(review.crosshair());
+		var scan = geometry.view(review.voxels(), s[2]);
+		var map = review.map() == null ? null : geometry.view(review.map(), s[2]);
+		var mask = review.mask() == null ? null : geometry.view(review.mask(), s[2]);
+		int w = (int) geometry.width();
+		int h = (int) geometry.height();
+		pixels = SliceRenderer.render(scan, review.window(), map, review.overlay(), mask, pixels);
+		ImageData data = new ImageData(w, h, 24, RGB);
+		for (int y = 0; y < h; y++) {
+			data.setPixels(0, y, w, pixels, y * w);
+		}
+		double aspect = geometry.spacingY() / geometry.spacingX();
+		double fit = Math.min(area.width / (double) w, area.height / (w == 0 ? 1 : h * aspect));
+		double dw = w * fit * zoom;
+		double dh = h * aspect * fit * zoom;
+		double x0 = area.x + (area.width - dw) / 2 + panX;
+		double y0 = area.y + (area.height - dh) / 2 + panY;
+		drawn = new double[] { x0, y0, dw, dh };
+		Image image = new Image(getDisplay(), data);
+		try {
+			gc.setInterpolation(SWT.NONE);
+			gc.drawImage(image, 0, 0, w, h, (int) x0, (int) y0, (int) Math.max(1, dw), (int) Math.max(1, dh));
+		} finally {
+			image.dispose();
+		}
+		gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_YELLOW));
+		int cx = (int) (x0 + (s[0] + 0.5) * dw / w);
+		int cy = (int) (y0 + (s[1] + 0.5) * dh / h);
+		gc.setLineStyle(SWT.LINE_DOT);
+		gc.drawLine(area.x, cy, area.x + area.width, cy);
+		gc.drawLine(cx, area.y, cx, area.y + area.height);
+		gc.setLineStyle(SWT.LINE_SOLID);
+		gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
+		String[] letters = geometry.edgeLetters();
+		gc.drawString(letters[0], area.x + 4, area.y + area.height / 2 - 7, true);
+		gc.drawString(letters[1], area.x + area.width - 4 - gc.stringExtent(letters[1]).x, area.y + area.height / 2 - 7,
+				true);
+		gc.drawString(letters[2], area.x + area.width / 2 - 4, area.y + 4, true);
+		gc.drawString(letters[3], area.x + area.width / 2 - 4, area.y + area.height - 20, true);
+		gc.drawString(plane.label() + "  " + (s[2] + 1) + " / " + geometry.slices(), area.x + 4, area.y + 4, true);
+		frames++;
+	}
+
+	/** The voxel under canvas point (x, y), or null outside the slice. */
+	public long[] voxelAt(int x, int y) {
+		if (review == null || drawn == null) {
+			return null;
+		}
+		long u = (long) Math.floor((x - drawn[0]) / drawn[2] * geometry.width());
+		long v = (long) Math.floor((y - drawn[1]) / drawn[3] * geometry.height());
+		if (u < 0 || v < 0 || u >= geometry.width() || v >= geometry.height()) {
+			return null;
+		}
+		return geometry.voxel(u, v, geometry.screen(review.crosshair())[2]);
+	}
+
+	private void wheel(Event e) {
+		if (review == null) {
+			return;
+		}
+		if ((e.stateMask & SWT.CTRL) != 0) {
+			zoom = Math.max(0.25, Math.min(16, zoom * (e.count > 0 ? 1.25 : 0.8)));
+			redraw();
+		} else {
+			review.scroll(plane, e.count > 0 ? 1 : -1);
+		}
+	}
+
+	private void key(Event e) {
+		if (review == null) {
+			return;
+		}
+		switch (e.keyCode) {
+		case SWT.ARROW_UP, SWT.ARROW_RIGHT -> review.scroll(plane, 1);
+		case SWT.ARROW_DOWN, SWT.ARROW_LEFT -> review.scroll(plane, -1);
+		case SWT.PAGE_UP -> review.scroll(plane, Math.max(1, geometry.slices() / 10));
+		case SWT.PAGE_DOWN -> review.scroll(plane, -Math.max(1, geometry.slices() / 10));
+		case SWT.HOME -> review.scroll(plane, -geometry.slices());
+		case SWT.END -> review.scroll(plane, geometry.slices());
+		default -> {
+		}
+		}
+	}
+
+	private void down(Event e) {
+		setFocus();
+		dragFrom = new int[] { e.x, e.y };
+		dragButton = e.button;
+		dragWindow = review == null ? null : review.window();
+		if (e.button == 1) {
+			click(e.x, e.y);
+		}
+	}
+
+	private void move(Event e) {
+		if (review == null) {
+			return;
+		}
+		if (dragFrom == null) {
+			probe(e.x, e.y);
+			return;
+		}
+		int dx = e.x - dragFrom[0];
+		int dy = e.y - dragFrom[1];
+		switch (dragButton) {
+		case 1 -> click(e.x, e.y);
+		case 2 -> {
+			panX += dx;
+			panY += dy;
+			dragFrom = new int[] { e.x, e.y };
+			redraw();
+		}
+		case 3 -> review.setWindow(dragWindow.dragged(dx, dy, Math.max(dragWindow.width(), 1) / 256));
+		default -> {
+		}
+		}
+	}
+
+	private void click(int x, int y) {
+		long[] v = voxelAt(x, y);
+		if (v != null) {
+			review.moveTo(v);
+		}
+	}
+
+	private void probe(int x, int y) {
+		long[] v = voxelAt(x, y);
+		Event probe = new Event();
+		probe.data = v;
+		notifyListeners(SWT.Selection, probe); // the part shows it in the status line
+	}
+}

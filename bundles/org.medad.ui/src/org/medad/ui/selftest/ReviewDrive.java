@@ -1,0 +1,116 @@
+package org.medad.ui.selftest;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.medad.ui.review.ReviewPart;
+import org.medad.ui.review.SliceCanvas;
+import org.medad.ui.view.ReviewCase;
+import org.medad.ui.view.WindowLevel;
+
+/**
+ * The self-test's pass over the Review screen, one step per timer tick so the UI keeps painting: open the scan
+ * (through the part's Job), lay the map over it, scroll every view, change window/level and the overlay's
+ * threshold, then report what each view shows (slice, letters, frames painted) for the test to check.
+ */
+final class ReviewDrive {
+	private final ReviewPart part;
+	private final Path scan;
+	private final Path map;
+	private final Path mask;
+	private final Map<String, Object> report = new LinkedHashMap<>();
+	private int state;
+	private int waited;
+	private final List<Map<String, Object>> views = new ArrayList<>();
+
+	ReviewDrive(ReviewPart part, Path scan, Path map, Path mask) {
+		this.part = part;
+		this.scan = scan;
+		this.map = map;
+		this.mask = mask;
+	}
+
+	boolean finished() {
+		return state == 5;
+	}
+
+	Map<String, Object> report() {
+		return report;
+	}
+
+	/** One step; false while it waits for a Job. */
+	void step() {
+		if (waited++ > 200) {
+			report.put("error", "timed out in state " + state);
+			state = 5;
+			return;
+		}
+		ReviewCase c = part.review();
+		switch (state) {
+		case 0 -> {
+			part.open(scan, false);
+			state = 1;
+		}
+		case 1 -> {
+			if (c != null) {
+				if (map != null) {
+					part.open(map, true);
+				}
+				if (mask != null) {
+					part.openMask(mask);
+				}
+				state = 2;
+			}
+		}
+		case 2 -> {
+			if ((map == null || c.map() != null) && (mask == null || c.mask() != null)) {
+				report.put("dims", c.dims());
+				report.put("windowOpened", c.window().toString());
+				for (SliceCanvas v : part.views()) {
+					Map<String, Object> view = new LinkedHashMap<>();
+					view.put("plane", v.plane().name());
+					view.put("sliceOpened", v.slice());
+					views.add(view);
+				}
+				for (SliceCanvas v : part.views()) {
+					c.scroll(v.plane(), 3);
+				}
+				for (int i = 0; i < views.size(); i++) {
+					views.get(i).put("sliceScrolled", part.views().get(i).slice());
+				}
+				WindowLevel w = c.window();
+				c.setWindow(w.dragged(40, -20, Math.max(1, w.width()) / 256));
+				if (c.overlay() != null) {
+					c.setOverlay(c.overlay().withThreshold(c.overlay().low() + 0.25 * (c.overlay().high() - c.overlay()
+							.low())));
+					c.jumpToMaximum(); // the screenshot shows the most anomalous place in every view
+					report.put("mapMaximum", c.mapMaximum());
+				}
+				state = 3;
+			}
+		}
+		case 3 -> state = 4; // one more tick: the views paint the new state
+		case 4 -> {
+			for (int i = 0; i < part.views().size(); i++) {
+				SliceCanvas v = part.views().get(i);
+				Map<String, Object> view = views.get(i);
+				view.put("slice", v.slice());
+				view.put("letters", v.edgeLetters());
+				view.put("frames", v.frames());
+				view.put("visible", v.isVisible());
+			}
+			report.put("views", views);
+			report.put("window", c.window().toString());
+			report.put("crosshair", c.crosshair());
+			report.put("overlay", c.overlay() == null ? null : Map.of("threshold", c.overlay().threshold(), "high", c
+					.overlay().high()));
+			state = 5;
+		}
+		default -> {
+		}
+		}
+	}
+}
