@@ -41,6 +41,35 @@ final class ReviewDrive {
 		return report;
 	}
 
+	/**
+	 * The responsiveness benchmark: {@code steps} axial slice steps (back and forth through the volume), each painted
+	 * at once in all three views (the crosshair moves in the other two), timed on the UI thread.
+	 */
+	private Map<String, Object> scrollBenchmark(ReviewCase c, int steps) {
+		SliceCanvas axial = part.views().get(0);
+		long framesBefore = axial.frames();
+		long t0 = System.nanoTime();
+		int direction = 1;
+		for (int i = 0; i < steps; i++) {
+			long slice = axial.slice();
+			if (slice + direction < 0 || slice + direction >= c.geometry(axial.plane()).slices()) {
+				direction = -direction;
+			}
+			c.scroll(axial.plane(), direction);
+			for (SliceCanvas v : part.views()) {
+				v.update(); // paint now, not when the event loop gets to it
+			}
+		}
+		double seconds = (System.nanoTime() - t0) / 1e9;
+		Map<String, Object> r = new LinkedHashMap<>();
+		r.put("steps", steps);
+		r.put("seconds", seconds);
+		r.put("stepsPerSecond", steps / seconds);
+		r.put("axialFramesPainted", axial.frames() - framesBefore);
+		r.put("viewSize", new long[] { axial.getSize().x, axial.getSize().y });
+		return r;
+	}
+
 	/** One step; false while it waits for a Job. */
 	void step() {
 		if (waited++ > 200) {
@@ -56,6 +85,7 @@ final class ReviewDrive {
 		}
 		case 1 -> {
 			if (c != null) {
+				report.put("openSeconds", part.lastOpenSeconds());
 				if (map != null) {
 					part.open(map, true);
 				}
@@ -74,6 +104,10 @@ final class ReviewDrive {
 					view.put("plane", v.plane().name());
 					view.put("sliceOpened", v.slice());
 					views.add(view);
+				}
+				int steps = Integer.getInteger("medad.ui.selftest.bench", 0);
+				if (steps > 0) {
+					report.put("scroll", scrollBenchmark(c, steps));
 				}
 				for (SliceCanvas v : part.views()) {
 					c.scroll(v.plane(), 3);

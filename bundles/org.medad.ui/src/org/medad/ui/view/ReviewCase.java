@@ -66,21 +66,40 @@ public final class ReviewCase {
 		return voxels;
 	}
 
-	/** The anomaly map on the scan's grid, its overlay defaulting to [0, max] thresholded at {@code threshold}. */
-	public void showMap(Volume m, Double threshold) {
-		RandomAccessibleInterval<FloatType> v = onGrid(m, "anomaly map");
-		float max = Float.NEGATIVE_INFINITY;
-		long at = 0;
-		long k = 0;
-		for (FloatType f : Views.flatIterable(v)) {
-			if (f.get() > max) {
-				max = f.get();
-				at = k;
+	/**
+	 * An anomaly map read for display: its 3D voxels and where its maximum lies. Made off the UI thread (a pass over
+	 * every voxel), shown with {@link #showMap(MapLayer, Double)}.
+	 */
+	public record MapLayer(String source, RandomAccessibleInterval<FloatType> voxels, float max, long[] argmax) {
+		public static MapLayer of(Volume m) {
+			Volume g = m.grey();
+			RandomAccessibleInterval<FloatType> v = spatial(g.voxels(), g.geometry().dimensions());
+			long[] d = v.dimensionsAsLongArray();
+			float max = Float.NEGATIVE_INFINITY;
+			long at = 0;
+			long k = 0;
+			for (FloatType f : Views.flatIterable(v)) {
+				if (f.get() > max) {
+					max = f.get();
+					at = k;
+				}
+				k++;
 			}
-			k++;
+			return new MapLayer(m.source(), v, max, new long[] { at % d[0], at / d[0] % d[1], at / (d[0] * d[1]) });
 		}
-		map = v;
-		mapMaximum = new long[] { at % dims[0], at / dims[0] % dims[1], at / (dims[0] * dims[1]) };
+	}
+
+	/** {@link #showMap(MapLayer, Double)} of a map read now (tests; the part prepares the layer in its Job). */
+	public void showMap(Volume m, Double threshold) {
+		showMap(MapLayer.of(m), threshold);
+	}
+
+	/** The anomaly map on the scan's grid, its overlay from 0 to its maximum, thresholded at {@code threshold}. */
+	public void showMap(MapLayer layer, Double threshold) {
+		checkGrid(layer.voxels(), layer.source(), "anomaly map");
+		float max = layer.max();
+		map = layer.voxels();
+		mapMaximum = layer.argmax().clone();
 		overlay = new Overlay(ColourMap.HOT, 0, max > 0 ? max : 1, threshold != null ? threshold : 0, 0.6);
 		fire();
 	}
@@ -178,12 +197,15 @@ public final class ReviewCase {
 
 	private RandomAccessibleInterval<FloatType> onGrid(Volume layer, String what) {
 		Volume g = layer.grey();
-		RandomAccessibleInterval<FloatType> v = spatial(g.voxels(), g.geometry().dimensions());
+		return checkGrid(spatial(g.voxels(), g.geometry().dimensions()), layer.source(), what);
+	}
+
+	private RandomAccessibleInterval<FloatType> checkGrid(RandomAccessibleInterval<FloatType> v, String source,
+			String what) {
 		long[] d = v.dimensionsAsLongArray();
 		if (!java.util.Arrays.equals(d, dims)) {
-			throw new IllegalArgumentException(layer.source() + ": the " + what + " is " + d[0] + " x " + d[1] + " x "
-					+ d[2] + ", the scan " + dims[0] + " x " + dims[1] + " x " + dims[2]
-					+ ": a layer must lie on the scan's grid");
+			throw new IllegalArgumentException(source + ": the " + what + " is " + d[0] + " x " + d[1] + " x " + d[2]
+					+ ", the scan " + dims[0] + " x " + dims[1] + " x " + dims[2] + ": a layer must lie on the scan's grid");
 		}
 		return v;
 	}
