@@ -255,6 +255,27 @@ class ScoringRunTest {
 		assertThrows(IllegalArgumentException.class, () -> first.of(new MeanModel(), "x", in.get(0)));
 	}
 
+	/** A score output folder read back for review: each case with its score, label, input and map, in order. */
+	@Test
+	void scoreResultsListEachCaseWithItsInputAndMap() throws Exception {
+		List<Path> in = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			in.add(image("rev/c" + i + ".png", i * 3));
+		}
+		Path out = tmp.resolve("rev-out");
+		new ScoringRun(formats, ProgressMonitor.NULL).run(new MeanModel(), pkg("rv", 4.0), in, out);
+		List<ScoreResults.Case> cases = ScoreResults.read(out);
+		assertEquals(List.of("c0.png", "c1.png", "c2.png"), cases.stream().map(ScoreResults.Case::id).toList());
+		assertEquals(6.0, cases.get(2).score(), 1e-6);
+		assertEquals(List.of(false, false, true), cases.stream().map(ScoreResults.Case::anomalous).toList(),
+				"threshold 4: only the mean of 6 is anomalous");
+		for (int i = 0; i < 3; i++) {
+			assertEquals(in.get(i).toAbsolutePath().normalize(), cases.get(i).image().toAbsolutePath().normalize());
+			assertEquals(out.resolve("c" + i + ".tiff"), cases.get(i).map());
+		}
+		assertThrows(BadInputException.class, () -> ScoreResults.read(tmp.resolve("rev")), "not an output folder");
+	}
+
 	/** Single slices of consecutive cases share detector calls up to the batch; read-ahead changes no result. */
 	@Test
 	void slicesOfConsecutiveCasesShareDetectorCallsAndReadAheadChangesNothing() throws Exception {

@@ -79,19 +79,7 @@ final class CaseFinisher implements AutoCloseable {
 	}
 
 	private void rethrow() throws MedadException, IOException {
-		Throwable f = failure;
-		if (f instanceof MedadException e) {
-			throw e;
-		}
-		if (f instanceof IOException e) {
-			throw e;
-		}
-		if (f instanceof RuntimeException e) {
-			throw e;
-		}
-		if (f instanceof Error e) {
-			throw e;
-		}
+		Failures.rethrow(failure, "finishing a case");
 	}
 
 	/** Abandons what is queued (the run failed or was cancelled): no row goes out for it. */

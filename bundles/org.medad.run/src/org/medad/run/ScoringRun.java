@@ -140,6 +140,8 @@ public final class ScoringRun {
 		List<CaseError> errors = new ArrayList<>();
 		long start = System.nanoTime();
 		Map<String, Object> record = record(model, pkg, cases.size(), all.size());
+		// what was scored, so that the workbench (ScoreResults) can open each case beside its map
+		record.put("inputs", inputs.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList());
 		record.put("status", "running");
 		AtomicFiles.writeString(out.resolve("run.json"), Json.of(record) + "\n");
 		Map<String, Path> scorable = new LinkedHashMap<>();

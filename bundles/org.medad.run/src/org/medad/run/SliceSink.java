@@ -87,18 +87,7 @@ final class SliceSink implements AutoCloseable {
 	}
 
 	private void rethrow() throws MedadException, IOException {
-		if (failure instanceof MedadException e) {
-			throw e;
-		}
-		if (failure instanceof RuntimeException e) {
-			throw e;
-		}
-		if (failure instanceof IOException e) {
-			throw e;
-		}
-		if (failure != null) {
-			throw new IllegalStateException("writing the map failed", failure);
-		}
+		Failures.rethrow(failure, "writing the map");
 	}
 
 	@Override

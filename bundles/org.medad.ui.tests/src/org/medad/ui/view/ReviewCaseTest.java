@@ -37,13 +37,16 @@ class ReviewCaseTest {
 		c.addListener(x -> seen.add(x.crosshair()));
 		assertArrayEquals(new long[] { 4, 3, 2 }, c.crosshair(), "opens in the middle");
 		assertEquals(new WindowLevel(40, 400), c.window(), "the file's window");
+		c.setWindow(new WindowLevel(1, 2));
+		assertEquals(new WindowLevel(40, 400), c.initialWindow(), "kept, to go back to");
+		c.setWindow(c.initialWindow());
 		c.scroll(ViewPlane.AXIAL, 1);
 		assertArrayEquals(new long[] { 4, 3, 3 }, c.crosshair(), "axial slices step along S");
 		c.scroll(ViewPlane.AXIAL, 5);
 		assertArrayEquals(new long[] { 4, 3, 3 }, c.crosshair(), "clamped at the last slice");
 		c.scroll(ViewPlane.SAGITTAL, -2);
 		assertArrayEquals(new long[] { 2, 3, 3 }, c.crosshair(), "sagittal slices step along R");
-		assertEquals(3, seen.size());
+		assertEquals(3 + 2, seen.size(), "two window changes, three moves");
 		long[] s = c.geometry(ViewPlane.CORONAL).screen(c.crosshair());
 		assertEquals(3, s[2], "the coronal view shows the crosshair's row");
 		c.moveTo(new long[] { -5, 99, 1 });

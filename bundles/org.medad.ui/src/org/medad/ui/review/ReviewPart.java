@@ -21,8 +21,10 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.MessageBox;
 import org.eclipse.swt.widgets.Scale;
+import org.eclipse.swt.widgets.Slider;
 import org.medad.core.image.Volume;
 import org.medad.io.format.ImageFormats;
+import org.medad.run.ScoreResults;
 import org.medad.ui.view.ReviewCase;
 import org.medad.ui.view.SliceGeometry;
 import org.medad.ui.view.ViewPlane;
@@ -32,20 +34,23 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
 /**
- * The Review screen: a scan in three linked views (axial, coronal, sagittal; or one view, or one large and three
- * small), window/level presets, the heat-map overlay with its opacity and threshold, the data probe in the status
+ * The Review screen: a scan in three linked views (axial, coronal, sagittal; or one view, or the axial one large),
+ * each with its slice slider, window/level presets, the heat-map overlay with its opacity and threshold, the data probe in the status
  * line. Files are read in a Job, never on the UI thread; a file that cannot be read gets a dialog naming it.
  */
 public class ReviewPart {
-	/** Layouts of the views, as 3D Slicer names them. */
-	static final String[] LAYOUTS = { "Three views", "One view", "One large, three small" };
+	/** Layouts of the views. */
+	static final String[] LAYOUTS = { "Three views", "One view", "Axial large, coronal and sagittal small" };
 
 	@Inject
 	ImageFormats formats;
 
 	private Display display;
 	private final List<SliceCanvas> views = new ArrayList<>();
+	/** One slice slider under each view, showing and setting its slice. */
+	private final List<Slider> sliders = new ArrayList<>();
 	private SashForm sash;
+	private CaseList cases;
 	private SliceCanvas large;
 	private Combo presets;
 	private Button overlayShown;
@@ -70,6 +75,18 @@ public class ReviewPart {
 		open.setText("Open…");
 		open.setData("org.medad.ui.id", "open");
 		open.addListener(SWT.Selection, e -> ask("Open a scan", false));
+		Button results = new Button(bar, SWT.PUSH);
+		results.setText("Open results…");
+		results.setData("org.medad.ui.id", "open-results");
+		results.addListener(SWT.Selection, e -> {
+			org.eclipse.swt.widgets.DirectoryDialog d = new org.eclipse.swt.widgets.DirectoryDialog(display
+					.getActiveShell());
+			d.setText("Open a score output folder (medad score --out)");
+			String f = d.open();
+			if (f != null) {
+				openResults(Path.of(f));
+			}
+		});
 		Button openMap = new Button(bar, SWT.PUSH);
 		openMap.setText("Open map…");
 		openMap.addListener(SWT.Selection, e -> ask("Open an anomaly map on the scan's grid", true));
@@ -129,12 +146,32 @@ public class ReviewPart {
 				review.setOverlay(o.withThreshold(o.low() + (o.high() - o.low()) * threshold.getSelection() / 1000.0));
 			}
 		});
-		sash = new SashForm(parent, SWT.HORIZONTAL);
-		sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		SashForm outer = new SashForm(parent, SWT.HORIZONTAL);
+		outer.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		cases = new CaseList(outer, this::openCase);
+		sash = new SashForm(outer, SWT.HORIZONTAL);
+		outer.setWeights(new int[] { 1, 4 });
 		for (ViewPlane p : ViewPlane.values()) {
-			SliceCanvas c = new SliceCanvas(sash, p);
+			Composite cell = new Composite(sash, SWT.NONE);
+			GridLayout grid = new GridLayout(1, false);
+			grid.marginWidth = 0;
+			grid.marginHeight = 0;
+			grid.verticalSpacing = 2;
+			cell.setLayout(grid);
+			SliceCanvas c = new SliceCanvas(cell, p);
+			c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 			c.addListener(SWT.Selection, e -> probe((long[]) e.data));
 			views.add(c);
+			Slider slider = new Slider(cell, SWT.HORIZONTAL);
+			slider.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
+			slider.setData("org.medad.ui.id", "slider-" + p.name().toLowerCase());
+			slider.setEnabled(false);
+			slider.addListener(SWT.Selection, e -> {
+				if (review != null) {
+					review.scroll(p, slider.getSelection() - c.slice());
+				}
+			});
+			sliders.add(slider);
 		}
 		status = new Label(parent, SWT.NONE);
 		status.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
@@ -165,9 +202,10 @@ public class ReviewPart {
 				// the passes over every voxel (the initial window, the map's maximum) stay in this Job
 				ReviewCase loaded = asMap ? null : new ReviewCase(v);
 				ReviewCase.MapLayer layer = asMap ? ReviewCase.MapLayer.of(v) : null;
+				Double calibrated = asMap ? ScoreOutputs.pixelThreshold(file) : null;
 				display.asyncExec(() -> {
 					if (asMap) {
-						showMap(layer, file);
+						showMap(layer, calibrated, file);
 					} else {
 						show(loaded);
 					}
@@ -182,6 +220,74 @@ public class ReviewPart {
 		job.setUser(true);
 		job.schedule();
 		return job;
+	}
+
+	/** Lists a score output folder's cases (read in a Job) beside the views, and opens the most anomalous. */
+	public Job openResults(Path folder) {
+		Job job = Job.create("Reading the results in " + folder.getFileName(), monitor -> {
+			try {
+				List<ScoreResults.Case> read = ScoreResults.read(folder);
+				display.asyncExec(() -> {
+					cases.show(read);
+					if (!read.isEmpty()) {
+						cases.select(0);
+					}
+				});
+				return Status.OK_STATUS;
+			} catch (Exception e) {
+				display.asyncExec(() -> problem(folder, e));
+				return Status.CANCEL_STATUS;
+			}
+		});
+		job.setUser(true);
+		job.schedule();
+		return job;
+	}
+
+	/** The case ids listed, in their order (the self-test reads them). */
+	public List<String> listedCases() {
+		return cases.shownIds();
+	}
+
+	/** A scored case: its scan, map and mask read together in one Job, then shown at once. */
+	void openCase(ScoreResults.Case c) {
+		if (c.image() == null) {
+			problem(Path.of(c.id()), new IllegalStateException("the run's inputs are not where its run.json says"
+					+ " (moved, or a run of an older version): open the scan with Open…"));
+			return;
+		}
+		Job job = Job.create("Opening " + c.id(), monitor -> {
+			try {
+				long t0 = System.nanoTime();
+				ReviewCase loaded = new ReviewCase(formats.read(c.image()));
+				ReviewCase.MapLayer layer = c.map() == null ? null : ReviewCase.MapLayer.of(formats.read(c.map()));
+				Double calibrated = c.map() == null ? null : ScoreOutputs.pixelThreshold(c.map());
+				Volume mask = c.mask() == null ? null : formats.read(c.mask());
+				display.asyncExec(() -> {
+					show(loaded);
+					if (layer != null) {
+						showMap(layer, calibrated, c.map());
+					}
+					if (mask != null) {
+						try {
+							loaded.showMask(mask);
+						} catch (IllegalArgumentException e) {
+							problem(c.mask(), e);
+						}
+					}
+					if (layer != null) {
+						loaded.jumpToMaximum();
+					}
+					lastOpenSeconds = (System.nanoTime() - t0) / 1e9;
+				});
+				return Status.OK_STATUS;
+			} catch (Exception e) {
+				display.asyncExec(() -> problem(c.image(), e));
+				return Status.CANCEL_STATUS;
+			}
+		});
+		job.setUser(true);
+		job.schedule();
 	}
 
 	/** Reads a ground-truth mask in a Job and outlines it over the open scan. */
@@ -222,30 +328,50 @@ public class ReviewPart {
 	private void show(ReviewCase c) {
 		review = c;
 		c.addListener(x -> {
+			if (x != review) {
+				return; // a case replaced since
+			}
 			views.forEach(SliceCanvas::redraw);
+			sliders();
 			probe(x.crosshair());
 		});
 		views.forEach(v -> v.show(c));
+		sliders();
 		layout(c.isVolume() ? 0 : 1);
 		presets.select(0);
 		probe(c.crosshair());
 	}
 
-	private void showMap(ReviewCase.MapLayer map, Path file) {
+	/** @param calibrated the model's pixel threshold when the map's score output names it (the default), or null */
+	private void showMap(ReviewCase.MapLayer map, Double calibrated, Path file) {
 		if (review == null) {
 			problem(file, new IllegalStateException("open a scan first, then its map"));
 			return;
 		}
 		try {
-			review.showMap(map, null);
+			review.showMap(map, calibrated);
+			var o = review.overlay();
+			threshold.setSelection((int) Math.round(1000 * Math.max(0, Math.min(1, (o.threshold() - o.low()) / (o
+					.high() - o.low())))));
+			opacity.setSelection((int) Math.round(100 * o.opacity()));
+			overlayShown.setSelection(true);
+			review.showOverlay(true);
 		} catch (IllegalArgumentException e) {
 			problem(file, e);
 		}
 	}
 
+	private void sliders() {
+		for (int i = 0; i < views.size(); i++) {
+			long n = review.geometry(views.get(i).plane()).slices();
+			sliders.get(i).setValues((int) views.get(i).slice(), 0, (int) n, 1, 1, (int) Math.max(1, n / 10));
+			sliders.get(i).setEnabled(n > 1);
+		}
+	}
+
 	private void layout(int which) {
 		for (int i = 0; i < views.size(); i++) {
-			views.get(i).setVisible(which != 1 || i == 0);
+			views.get(i).getParent().setVisible(which != 1 || i == 0);
 		}
 		sash.setWeights(which == 2 ? new int[] { 3, 1, 1 } : which == 1 ? new int[] { 1, 0, 0 } : new int[] { 1, 1, 1 });
 		large = views.get(0);
@@ -257,8 +383,7 @@ public class ReviewPart {
 		if (review == null) {
 			return;
 		}
-		review.setWindow(index == 0 ? WindowPresets.initial(review.metadata(), new float[0])
-				: WindowPresets.CT.get(index - 1).window());
+		review.setWindow(index == 0 ? review.initialWindow() : WindowPresets.CT.get(index - 1).window());
 	}
 
 	private void probe(long[] voxel) {

@@ -1,6 +1,7 @@
 package org.medad.ui.review;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
@@ -9,6 +10,7 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
+import org.medad.ui.view.Overlay;
 import org.medad.ui.view.ReviewCase;
 import org.medad.ui.view.SliceGeometry;
 import org.medad.ui.view.SliceRenderer;
@@ -124,7 +126,34 @@ public final class SliceCanvas extends Canvas {
 		gc.drawString(letters[2], area.x + area.width / 2 - 4, area.y + 4, true);
 		gc.drawString(letters[3], area.x + area.width / 2 - 4, area.y + area.height - 20, true);
 		gc.drawString(plane.label() + "  " + (s[2] + 1) + " / " + geometry.slices(), area.x + 4, area.y + 4, true);
+		if (map != null) {
+			legend(gc, area, review.overlay());
+		}
 		frames++;
+	}
+
+	/** The colour bar of the overlay at the right edge: its range, and a tick at the threshold. */
+	private void legend(GC gc, Rectangle area, Overlay o) {
+		int h = Math.min(120, area.height / 3);
+		int x = area.x + area.width - 18;
+		int y = area.y + area.height - h - 40; // bottom right, clear of the edge letters
+		int[] lut = o.colours().lut();
+		for (int i = 0; i < h; i++) {
+			int c = lut[(int) Math.round(255.0 * (h - 1 - i) / Math.max(1, h - 1))];
+			Color colour = new Color(c >> 16 & 255, c >> 8 & 255, c & 255);
+			gc.setForeground(colour);
+			gc.drawLine(x, y + i, x + 10, y + i);
+		}
+		gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
+		gc.drawRectangle(x, y, 10, h);
+		int ty = y + (int) Math.round((1 - (o.threshold() - o.low()) / (o.high() - o.low())) * (h - 1));
+		if (ty >= y && ty <= y + h) {
+			gc.drawLine(x - 4, ty, x + 14, ty);
+		}
+		String top = String.format(java.util.Locale.ROOT, "%.3g", o.high());
+		String bottom = String.format(java.util.Locale.ROOT, "%.3g", o.low());
+		gc.drawString(top, x + 10 - gc.stringExtent(top).x, y - 16, true);
+		gc.drawString(bottom, x + 10 - gc.stringExtent(bottom).x, y + h + 2, true);
 	}
 
 	/** The voxel under canvas point (x, y), or null outside the slice. */

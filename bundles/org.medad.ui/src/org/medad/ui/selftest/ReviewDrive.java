@@ -21,21 +21,28 @@ final class ReviewDrive {
 	private final Path scan;
 	private final Path map;
 	private final Path mask;
+	private final Path results;
+	private final Path shots;
+	private ReviewCase before;
 	private final Map<String, Object> report = new LinkedHashMap<>();
 	private int state;
 	private int waited;
 	private final List<Map<String, Object>> views = new ArrayList<>();
 
-	ReviewDrive(ReviewPart part, Path scan, Path map, Path mask) {
+	ReviewDrive(ReviewPart part, Path scan, Path map, Path mask, Path results, Path shots) {
+		this.shots = shots;
 		this.part = part;
 		this.scan = scan;
 		this.map = map;
 		this.mask = mask;
+		this.results = results;
 	}
 
 	boolean finished() {
-		return state == 5;
+		return state == DONE;
 	}
+
+	private static final int DONE = 9;
 
 	Map<String, Object> report() {
 		return report;
@@ -74,7 +81,7 @@ final class ReviewDrive {
 	void step() {
 		if (waited++ > 200) {
 			report.put("error", "timed out in state " + state);
-			state = 5;
+			state = DONE;
 			return;
 		}
 		ReviewCase c = part.review();
@@ -99,6 +106,9 @@ final class ReviewDrive {
 			if ((map == null || c.map() != null) && (mask == null || c.mask() != null)) {
 				report.put("dims", c.dims());
 				report.put("windowOpened", c.window().toString());
+				if (c.overlay() != null) {
+					report.put("thresholdOpened", c.overlay().threshold());
+				}
 				for (SliceCanvas v : part.views()) {
 					Map<String, Object> view = new LinkedHashMap<>();
 					view.put("plane", v.plane().name());
@@ -128,6 +138,14 @@ final class ReviewDrive {
 		}
 		case 3 -> state = 4; // one more tick: the views paint the new state
 		case 4 -> {
+			if (shots != null) { // the overlay and the outline as they are now, before the results replace the case
+				var shell = part.views().get(0).getShell();
+				try {
+					SelfTestAddon.screenshot(shell.getDisplay(), shell, shots.resolve("review-overlay.png"));
+				} catch (java.io.IOException e) {
+					report.put("error", "screenshot: " + e.getMessage());
+				}
+			}
 			for (int i = 0; i < part.views().size(); i++) {
 				SliceCanvas v = part.views().get(i);
 				Map<String, Object> view = views.get(i);
@@ -135,13 +153,33 @@ final class ReviewDrive {
 				view.put("letters", v.edgeLetters());
 				view.put("frames", v.frames());
 				view.put("visible", v.isVisible());
+				for (var child : v.getParent().getChildren()) {
+					if (child instanceof org.eclipse.swt.widgets.Slider slider) {
+						view.put("slider", slider.getSelection());
+					}
+				}
 			}
 			report.put("views", views);
 			report.put("window", c.window().toString());
 			report.put("crosshair", c.crosshair());
 			report.put("overlay", c.overlay() == null ? null : Map.of("threshold", c.overlay().threshold(), "high", c
 					.overlay().high()));
-			state = 5;
+			if (results != null) { // then a score output folder: its case list, the most anomalous case opened
+				before = c;
+				part.openResults(results);
+				state = 5;
+			} else {
+				state = DONE;
+			}
+		}
+		case 5 -> {
+			if (!part.listedCases().isEmpty() && c != before && c.map() != null) {
+				report.put("listed", part.listedCases());
+				report.put("openedFromList", c.scan().source());
+				report.put("crosshairFromList", c.crosshair());
+				report.put("mapMaximumFromList", c.mapMaximum());
+				state = DONE;
+			}
 		}
 		default -> {
 		}

@@ -57,6 +57,7 @@ public class SelfTestAddon {
 		String open = System.getProperty(PROPERTY + ".open");
 		String map = System.getProperty(PROPERTY + ".map");
 		String mask = System.getProperty(PROPERTY + ".mask");
+		String results = System.getProperty(PROPERTY + ".results");
 		display.timerExec(1500, new Runnable() {
 			int next = 0;
 			ReviewDrive review;
@@ -68,7 +69,8 @@ public class SelfTestAddon {
 						if (review == null) { // the Review perspective is first: drive it before its screenshot
 							var part = parts.findPart("org.medad.ui.part.review.guide");
 							review = new ReviewDrive((org.medad.ui.review.ReviewPart) part.getObject(), Path.of(open),
-									map == null ? null : Path.of(map), mask == null ? null : Path.of(mask));
+									map == null ? null : Path.of(map), mask == null ? null : Path.of(mask),
+									results == null ? null : Path.of(results), Path.of(dir));
 						}
 						review.step();
 						display.timerExec(review.finished() ? 500 : 100, this);

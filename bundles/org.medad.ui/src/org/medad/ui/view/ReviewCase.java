@@ -31,6 +31,7 @@ public final class ReviewCase {
 	private long[] mapMaximum;
 	private RandomAccessibleInterval<FloatType> mask;
 	private WindowLevel window;
+	private final WindowLevel initialWindow;
 	private Overlay overlay;
 	private boolean overlayShown = true;
 	private final long[] crosshair;
@@ -44,6 +45,12 @@ public final class ReviewCase {
 		this.dims = voxels.dimensionsAsLongArray();
 		this.crosshair = new long[] { dims[0] / 2, dims[1] / 2, dims[2] / 2 };
 		this.window = WindowPresets.initial(scan.metadata(), sample(voxels));
+		this.initialWindow = window;
+	}
+
+	/** The window the case opened with (the file's DICOM window, or its percentiles), to go back to. */
+	public WindowLevel initialWindow() {
+		return initialWindow;
 	}
 
 	public Volume scan() {

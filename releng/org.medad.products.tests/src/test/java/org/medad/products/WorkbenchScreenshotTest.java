@@ -91,7 +91,9 @@ class WorkbenchScreenshotTest {
 				"--depth", "12", "--train", "2", "--valid", "1", "--test", "1"), List.of(medad, "train", "--detector",
 						"pixelstats", "--data", phantom.toString(), "--out", work.resolve("m").toString()), List.of(medad,
 								"score", "--model", work.resolve("m").toString(), "--input", scan.toString(), "--out", work
-										.resolve("s").toString()))) {
+										.resolve("s").toString()), List.of(medad, "score", "--model", work.resolve("m")
+												.toString(), "--input", phantom.resolve("test").toString(), "--out", work
+														.resolve("all").toString()))) {
 			Product.Result made = Product.run(step, Map.of(), 120);
 			assertEquals(0, made.exitCode(), made.toString());
 		}
@@ -101,7 +103,7 @@ class WorkbenchScreenshotTest {
 		Path launcher = Product.WORKBENCH.resolve("bin/medad-workbench");
 		Product.Result r = Product.run(List.of(launcher.toString()), Map.of("DISPLAY", display, "MEDAD_JAVA_OPTS",
 				"-Dmedad.ui.selftest=" + SHOTS + " -Dmedad.ui.selftest.open=" + scan + " -Dmedad.ui.selftest.map=" + map
-						+ " -Dmedad.ui.selftest.mask=" + mask,
+						+ " -Dmedad.ui.selftest.mask=" + mask + " -Dmedad.ui.selftest.results=" + work.resolve("all"),
 				"MEDAD_WORKSPACE", Files.createTempDirectory("medad-ws").toString()), 180);
 		assertEquals(0, r.exitCode(), r.toString());
 		Path report = SHOTS.resolve("selftest.json");
@@ -133,15 +135,30 @@ class WorkbenchScreenshotTest {
 			assertEquals(letters.get(plane), v.get("letters").toString(), plane + " orientation letters");
 			assertTrue(v.get("frames").getAsLong() >= 2, plane + " painted: " + v);
 			assertTrue(v.get("visible").getAsBoolean(), plane + " shown in the three-view layout");
+			assertEquals(v.get("slice").getAsLong(), v.get("slider").getAsLong(), plane + "'s slider shows its slice");
 		}
 		assertEquals(List.of("AXIAL", "CORONAL", "SAGITTAL"), planes);
 		assertTrue(!review.get("window").equals(review.get("windowOpened")), "window/level changed: " + review);
+		double calibrated = JsonParser.parseString(Files.readString(work.resolve("m/model.json"))).getAsJsonObject()
+				.getAsJsonObject("thresholds").get("pixel").getAsDouble();
+		assertEquals(calibrated, review.get("thresholdOpened").getAsDouble(), 1e-9,
+				"the overlay opens at the model's calibrated pixel threshold (found through the map's run.json)");
 		double high = review.getAsJsonObject("overlay").get("high").getAsDouble();
 		assertEquals(0.25 * high, review.getAsJsonObject("overlay").get("threshold").getAsDouble(), 1e-9 * high,
 				"thresholded at a quarter of the map's range");
 		assertEquals(review.get("mapMaximum"), review.get("crosshair"), "the views went to the map's maximum");
+		// a score output folder: both test cases listed, most anomalous first, and that one opened with its map
+		List<String> listed = new ArrayList<>();
+		review.getAsJsonArray("listed").forEach(e -> listed.add(e.getAsString()));
+		List<String> scores = Files.readAllLines(work.resolve("all/scores.csv")).subList(1, 3);
+		String top = Double.parseDouble(scores.get(0).split(",")[1]) >= Double.parseDouble(scores.get(1).split(",")[1])
+				? scores.get(0).split(",")[0] : scores.get(1).split(",")[0];
+		assertEquals(2, listed.size(), listed.toString());
+		assertEquals(top, listed.get(0), "sorted by score, most anomalous first: " + scores);
+		assertTrue(review.get("openedFromList").getAsString().endsWith(top), review.toString());
+		assertEquals(review.get("mapMaximumFromList"), review.get("crosshairFromList"));
 		// the screenshot shows the heat map (hot colours) and the mask's outline (green) over the scan
-		BufferedImage shot = ImageIO.read(SHOTS.resolve("perspective-review.png").toFile());
+		BufferedImage shot = ImageIO.read(SHOTS.resolve("review-overlay.png").toFile());
 		int hot = 0;
 		int outline = 0;
 		for (int y = 0; y < shot.getHeight(); y++) {

@@ -1,0 +1,93 @@
+package org.medad.ui.review;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.medad.run.ScoreResults;
+
+/**
+ * The cases of a score output folder beside the views: name, score, predicted label; sorted by a click on a
+ * column header (again: the other way), filtered to the anomalous ones, walked with the arrow keys; selecting a case
+ * opens it with its map.
+ */
+final class CaseList extends Composite {
+	private final Table table;
+	private final Button anomalousOnly;
+	private List<ScoreResults.Case> cases = List.of();
+	private final List<ScoreResults.Case> shown = new ArrayList<>();
+	private Comparator<ScoreResults.Case> order = Comparator.comparing(ScoreResults.Case::score).reversed();
+
+	CaseList(Composite parent, Consumer<ScoreResults.Case> opened) {
+		super(parent, SWT.NONE);
+		setLayout(new GridLayout(1, false));
+		anomalousOnly = new Button(this, SWT.CHECK);
+		anomalousOnly.setText("Anomalous only");
+		anomalousOnly.addListener(SWT.Selection, e -> refill());
+		table = new Table(this, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+		table.setData("org.medad.ui.id", "cases");
+		table.setHeaderVisible(true);
+		table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		column("Case", 120, Comparator.comparing(ScoreResults.Case::id));
+		column("Score", 60, Comparator.comparing(ScoreResults.Case::score));
+		column("Predicted", 70, Comparator.comparing(ScoreResults.Case::anomalous));
+		table.addListener(SWT.Selection, e -> {
+			int i = table.getSelectionIndex();
+			if (i >= 0 && i < shown.size()) {
+				opened.accept(shown.get(i));
+			}
+		});
+	}
+
+	/** Shows these cases, most anomalous first. */
+	void show(List<ScoreResults.Case> all) {
+		cases = List.copyOf(all);
+		order = Comparator.comparing(ScoreResults.Case::score).reversed();
+		refill();
+	}
+
+	/** The case ids in the order shown (the self-test reads them). */
+	List<String> shownIds() {
+		return shown.stream().map(ScoreResults.Case::id).toList();
+	}
+
+	/** Selects the row {@code index} as a click would. */
+	void select(int index) {
+		table.setSelection(index);
+		table.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+	}
+
+	private void column(String name, int width, Comparator<ScoreResults.Case> by) {
+		TableColumn c = new TableColumn(table, SWT.NONE);
+		c.setText(name);
+		c.setWidth(width);
+		c.addListener(SWT.Selection, e -> {
+			boolean up = table.getSortColumn() != c || table.getSortDirection() == SWT.DOWN;
+			table.setSortColumn(c);
+			table.setSortDirection(up ? SWT.UP : SWT.DOWN);
+			order = up ? by : by.reversed();
+			refill();
+		});
+	}
+
+	private void refill() {
+		shown.clear();
+		cases.stream().filter(c -> !anomalousOnly.getSelection() || c.anomalous()).sorted(order).forEach(shown::add);
+		table.removeAll();
+		for (ScoreResults.Case c : shown) {
+			TableItem item = new TableItem(table, SWT.NONE);
+			item.setText(new String[] { c.id(), String.format(Locale.ROOT, "%.4g", c.score()), c.anomalous()
+					? "anomalous" : "normal" });
+		}
+	}
+}
