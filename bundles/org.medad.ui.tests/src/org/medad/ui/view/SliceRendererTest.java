@@ -1,5 +1,6 @@
 package org.medad.ui.view;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,6 +54,43 @@ class SliceRendererTest {
 		assertEquals(w * h, plain.length, "a buffer too short is replaced");
 		assertThrows(IllegalArgumentException.class, () -> SliceRenderer.render(s, window, ArrayImgs.floats(3, 3),
 				overlay, null, null));
+	}
+
+	/**
+	 * Resampled onto a view: at one view pixel per voxel it is the slice's own picture; zoomed, each voxel covers a
+	 * block; outside the slice the view is black.
+	 */
+	@Test
+	void theViewIsTheSliceResampled() {
+		int w = 5;
+		int h = 4;
+		float[] scan = new float[w * h];
+		float[] map = new float[w * h];
+		float[] mask = new float[w * h];
+		for (int i = 0; i < scan.length; i++) {
+			scan[i] = i * 10;
+			map[i] = i % 3 == 0 ? 1 : 0;
+			mask[i] = i >= 6 && i % w >= 1 && i % w <= 3 ? 1 : 0;
+		}
+		WindowLevel window = WindowLevel.range(0, 190);
+		Overlay overlay = new Overlay(ColourMap.JET, 0, 1, 0.5, 0.7);
+		var s = ArrayImgs.floats(scan, w, h);
+		var m = ArrayImgs.floats(map, w, h);
+		var k = ArrayImgs.floats(mask, w, h);
+		int[] slice = SliceRenderer.render(s, window, m, overlay, k, null);
+		int[] same = SliceRenderer.renderView(s, window, m, overlay, k, 0, 0, w, h, w, h, null);
+		assertArrayEquals(slice, same, "one view pixel per voxel");
+		int[] zoomed = SliceRenderer.renderView(s, window, m, overlay, k, 2, 1, 3 * w, 2 * h, 3 * w + 4, 2 * h + 2,
+				null);
+		int ow = 3 * w + 4;
+		for (int y = 0; y < 2 * h + 2; y++) {
+			for (int x = 0; x < ow; x++) {
+				int u = Math.floorDiv(x - 2, 3);
+				int v = Math.floorDiv(y - 1, 2);
+				int expected = u < 0 || u >= w || v < 0 || v >= h ? 0 : slice[v * w + u];
+				assertEquals(expected, zoomed[y * ow + x], "view pixel " + x + "," + y);
+			}
+		}
 	}
 
 	private static int grey(int g) {

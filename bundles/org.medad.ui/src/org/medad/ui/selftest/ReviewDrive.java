@@ -54,18 +54,27 @@ final class ReviewDrive {
 	 */
 	private Map<String, Object> scrollBenchmark(ReviewCase c, int steps) {
 		SliceCanvas axial = part.views().get(0);
+		var display = axial.getDisplay();
 		long framesBefore = axial.frames();
+		double[][] paintBefore = part.views().stream().map(SliceCanvas::paintSeconds).toArray(double[][]::new);
 		long t0 = System.nanoTime();
 		int direction = 1;
+		int missed = 0;
 		for (int i = 0; i < steps; i++) {
 			long slice = axial.slice();
 			if (slice + direction < 0 || slice + direction >= c.geometry(axial.plane()).slices()) {
 				direction = -direction;
 			}
+			long[] before = part.views().stream().mapToLong(SliceCanvas::frames).toArray();
 			c.scroll(axial.plane(), direction);
-			for (SliceCanvas v : part.views()) {
-				v.update(); // paint now, not when the event loop gets to it
+			// the event loop runs until every view has painted the new crosshair: a frame as the user sees it
+			long deadline = System.nanoTime() + 2_000_000_000L;
+			while (!allPainted(before) && System.nanoTime() < deadline) {
+				if (!display.readAndDispatch()) {
+					Thread.onSpinWait();
+				}
 			}
+			missed += allPainted(before) ? 0 : 1;
 		}
 		double seconds = (System.nanoTime() - t0) / 1e9;
 		Map<String, Object> r = new LinkedHashMap<>();
@@ -73,8 +82,27 @@ final class ReviewDrive {
 		r.put("seconds", seconds);
 		r.put("stepsPerSecond", steps / seconds);
 		r.put("axialFramesPainted", axial.frames() - framesBefore);
+		r.put("stepsNotPaintedWithin2s", missed);
+		double paint = 0;
+		double render = 0;
+		for (int i = 0; i < paintBefore.length; i++) {
+			double[] now = part.views().get(i).paintSeconds();
+			paint += now[0] - paintBefore[i][0];
+			render += now[1] - paintBefore[i][1];
+		}
+		r.put("paintSeconds", paint); // inside the views' paint handlers, all three
+		r.put("composeSeconds", render); // of which composing the pixels (scan, map, outline)
 		r.put("viewSize", new long[] { axial.getSize().x, axial.getSize().y });
 		return r;
+	}
+
+	private boolean allPainted(long[] before) {
+		for (int i = 0; i < before.length; i++) {
+			if (part.views().get(i).isVisible() && part.views().get(i).frames() == before[i]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** One step; false while it waits for a Job. */

@@ -1,6 +1,7 @@
 package org.medad.ui.view;
 
 import net.imglib2.Cursor;
+import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
@@ -40,6 +41,74 @@ public final class SliceRenderer {
 			outline(check(mask, w, h), w, h, px);
 		}
 		return px;
+	}
+
+	/**
+	 * The same picture resampled (nearest voxel) onto a view of {@code outW} x {@code outH} pixels, where the slice
+	 * covers the rectangle at ({@code x0}, {@code y0}) of {@code dw} x {@code dh} pixels (zoomed, panned, at its
+	 * physical aspect); pixels outside it are black. The work is the view's pixel count, whatever the slice's size or
+	 * the zoom: what a radiologist sees of a 512 x 512 slice in a small view costs that view, not the slice.
+	 */
+	public static int[] renderView(RandomAccessibleInterval<FloatType> scan, WindowLevel window,
+			RandomAccessibleInterval<FloatType> map, Overlay overlay, RandomAccessibleInterval<FloatType> mask,
+			double x0, double y0, double dw, double dh, int outW, int outH, int[] out) {
+		int w = (int) scan.dimension(0);
+		int h = (int) scan.dimension(1);
+		int[] px = out != null && out.length >= outW * outH ? out : new int[outW * outH];
+		int[] column = new int[outW];
+		for (int x = 0; x < outW; x++) {
+			double u = Math.floor((x + 0.5 - x0) / dw * w);
+			column[x] = u >= 0 && u < w ? (int) u : -1;
+		}
+		RandomAccess<FloatType> s = scan.randomAccess();
+		RandomAccess<FloatType> m = map == null || overlay == null ? null : check(map, w, h).randomAccess();
+		RandomAccess<FloatType> k = mask == null ? null : check(mask, w, h).randomAccess();
+		long[] at = new long[2];
+		for (int y = 0; y < outH; y++) {
+			double vd = Math.floor((y + 0.5 - y0) / dh * h);
+			int row = y * outW;
+			if (vd < 0 || vd >= h) {
+				java.util.Arrays.fill(px, row, row + outW, 0);
+				continue;
+			}
+			int v = (int) vd;
+			for (int x = 0; x < outW; x++) {
+				int u = column[x];
+				if (u < 0) {
+					px[row + x] = 0;
+					continue;
+				}
+				at[0] = u;
+				at[1] = v;
+				s.setPosition(at);
+				int grey = window.grey(s.get().get());
+				int c = (grey << 16) | (grey << 8) | grey;
+				if (m != null) {
+					m.setPosition(at);
+					c = overlay.blend(grey, m.get().get());
+				}
+				if (k != null && onOutline(k, u, v, w, h)) {
+					c = CONTOUR;
+				}
+				px[row + x] = c;
+			}
+		}
+		return px;
+	}
+
+	/** Whether voxel (u, v) is inside the mask and next to a voxel outside it (or the slice's edge). */
+	private static boolean onOutline(RandomAccess<FloatType> k, int u, int v, int w, int h) {
+		if (!inside(k, u, v)) {
+			return false;
+		}
+		return u == 0 || v == 0 || u == w - 1 || v == h - 1 || !inside(k, u - 1, v) || !inside(k, u + 1, v) || !inside(
+				k, u, v - 1) || !inside(k, u, v + 1);
+	}
+
+	private static boolean inside(RandomAccess<FloatType> k, int u, int v) {
+		k.setPosition(u, 0);
+		k.setPosition(v, 1);
+		return k.get().get() != 0;
 	}
 
 	private static void outline(RandomAccessibleInterval<FloatType> mask, int w, int h, int[] px) {
