@@ -1,6 +1,5 @@
 package org.medad.ui.view;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,10 +55,7 @@ class SliceRendererTest {
 				overlay, null, null));
 	}
 
-	/**
-	 * Resampled onto a view: at one view pixel per voxel it is the slice's own picture; zoomed, each voxel covers a
-	 * block; outside the slice the view is black.
-	 */
+	/** Resampled onto a zoomed, panned view: each voxel covers a block; outside the slice the view is black. */
 	@Test
 	void theViewIsTheSliceResampled() {
 		int w = 5;
@@ -78,8 +74,6 @@ class SliceRendererTest {
 		var m = ArrayImgs.floats(map, w, h);
 		var k = ArrayImgs.floats(mask, w, h);
 		int[] slice = SliceRenderer.render(s, window, m, overlay, k, null);
-		int[] same = SliceRenderer.renderView(s, window, m, overlay, k, 0, 0, w, h, w, h, null);
-		assertArrayEquals(slice, same, "one view pixel per voxel");
 		int[] zoomed = SliceRenderer.renderView(s, window, m, overlay, k, 2, 1, 3 * w, 2 * h, 3 * w + 4, 2 * h + 2,
 				null);
 		int ow = 3 * w + 4;

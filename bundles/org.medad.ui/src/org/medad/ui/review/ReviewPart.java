@@ -51,7 +51,6 @@ public class ReviewPart {
 	private final List<Slider> sliders = new ArrayList<>();
 	private SashForm sash;
 	private CaseList cases;
-	private SliceCanvas large;
 	private Combo presets;
 	private Button overlayShown;
 	private Scale opacity;
@@ -193,28 +192,30 @@ public class ReviewPart {
 		return lastOpenSeconds;
 	}
 
-	/** Reads {@code file} in a Job and shows it; a map is laid over the open scan instead. */
-	public Job open(Path file, boolean asMap) {
-		Job job = Job.create((asMap ? "Reading the map " : "Opening ") + file.getFileName(), monitor -> {
+	/** What a background read hands to the UI thread. */
+	private interface Read {
+		Runnable run() throws Exception;
+	}
+
+	/**
+	 * Runs {@code read} in a user Job (files are never read on the UI thread) and then what it returns on the UI
+	 * thread; a failure in either becomes a dialog naming {@code file}, and the Job ends quietly (reported once).
+	 */
+	private Job inBackground(String name, Path file, Read read) {
+		Job job = Job.create(name, monitor -> {
 			try {
-				long t0 = System.nanoTime();
-				Volume v = formats.read(file); // a file, or a DICOM series folder
-				// the passes over every voxel (the initial window, the map's maximum) stay in this Job
-				ReviewCase loaded = asMap ? null : new ReviewCase(v);
-				ReviewCase.MapLayer layer = asMap ? ReviewCase.MapLayer.of(v) : null;
-				Double calibrated = asMap ? ScoreOutputs.pixelThreshold(file) : null;
+				Runnable then = read.run();
 				display.asyncExec(() -> {
-					if (asMap) {
-						showMap(layer, calibrated, file);
-					} else {
-						show(loaded);
+					try {
+						then.run();
+					} catch (RuntimeException e) {
+						problem(file, e);
 					}
-					lastOpenSeconds = (System.nanoTime() - t0) / 1e9;
 				});
 				return Status.OK_STATUS;
 			} catch (Exception e) {
 				display.asyncExec(() -> problem(file, e));
-				return Status.CANCEL_STATUS; // reported in the dialog, not again by the job framework
+				return Status.CANCEL_STATUS;
 			}
 		});
 		job.setUser(true);
@@ -222,26 +223,37 @@ public class ReviewPart {
 		return job;
 	}
 
+	/** Reads {@code file} in a Job and shows it; a map is laid over the open scan instead. */
+	public Job open(Path file, boolean asMap) {
+		return inBackground((asMap ? "Reading the map " : "Opening ") + file.getFileName(), file, () -> {
+			long t0 = System.nanoTime();
+			Volume v = formats.read(file); // a file, or a DICOM series folder
+			// the passes over every voxel (the initial window, the map's maximum) stay in this Job
+			ReviewCase loaded = asMap ? null : new ReviewCase(v);
+			ReviewCase.MapLayer layer = asMap ? ReviewCase.MapLayer.of(v) : null;
+			Double calibrated = asMap ? ScoreOutputs.pixelThreshold(file) : null;
+			return () -> {
+				if (asMap) {
+					showMap(layer, calibrated, file);
+				} else {
+					show(loaded);
+				}
+				lastOpenSeconds = (System.nanoTime() - t0) / 1e9;
+			};
+		});
+	}
+
 	/** Lists a score output folder's cases (read in a Job) beside the views, and opens the most anomalous. */
 	public Job openResults(Path folder) {
-		Job job = Job.create("Reading the results in " + folder.getFileName(), monitor -> {
-			try {
-				List<ScoreResults.Case> read = ScoreResults.read(folder);
-				display.asyncExec(() -> {
-					cases.show(read);
-					if (!read.isEmpty()) {
-						cases.select(0);
-					}
-				});
-				return Status.OK_STATUS;
-			} catch (Exception e) {
-				display.asyncExec(() -> problem(folder, e));
-				return Status.CANCEL_STATUS;
-			}
+		return inBackground("Reading the results in " + folder.getFileName(), folder, () -> {
+			List<ScoreResults.Case> read = ScoreResults.read(folder);
+			return () -> {
+				cases.show(read);
+				if (!read.isEmpty()) {
+					cases.select(0);
+				}
+			};
 		});
-		job.setUser(true);
-		job.schedule();
-		return job;
 	}
 
 	/** The case ids listed, in their order (the self-test reads them). */
@@ -256,64 +268,43 @@ public class ReviewPart {
 					+ " (moved, or a run of an older version): open the scan with Open…"));
 			return;
 		}
-		Job job = Job.create("Opening " + c.id(), monitor -> {
-			try {
-				long t0 = System.nanoTime();
-				ReviewCase loaded = new ReviewCase(formats.read(c.image()));
-				ReviewCase.MapLayer layer = c.map() == null ? null : ReviewCase.MapLayer.of(formats.read(c.map()));
-				Double calibrated = c.map() == null ? null : ScoreOutputs.pixelThreshold(c.map());
-				Volume mask = c.mask() == null ? null : formats.read(c.mask());
-				display.asyncExec(() -> {
-					show(loaded);
-					if (layer != null) {
-						showMap(layer, calibrated, c.map());
+		inBackground("Opening " + c.id(), c.image(), () -> {
+			long t0 = System.nanoTime();
+			ReviewCase loaded = new ReviewCase(formats.read(c.image()));
+			ReviewCase.MapLayer layer = c.map() == null ? null : ReviewCase.MapLayer.of(formats.read(c.map()));
+			Double calibrated = c.map() == null ? null : ScoreOutputs.pixelThreshold(c.map());
+			Volume mask = c.mask() == null ? null : formats.read(c.mask());
+			return () -> {
+				show(loaded);
+				if (layer != null) {
+					showMap(layer, calibrated, c.map());
+				}
+				if (mask != null) {
+					try {
+						loaded.showMask(mask);
+					} catch (IllegalArgumentException e) {
+						problem(c.mask(), e);
 					}
-					if (mask != null) {
-						try {
-							loaded.showMask(mask);
-						} catch (IllegalArgumentException e) {
-							problem(c.mask(), e);
-						}
-					}
-					if (layer != null) {
-						loaded.jumpToMaximum();
-					}
-					lastOpenSeconds = (System.nanoTime() - t0) / 1e9;
-				});
-				return Status.OK_STATUS;
-			} catch (Exception e) {
-				display.asyncExec(() -> problem(c.image(), e));
-				return Status.CANCEL_STATUS;
-			}
+				}
+				if (layer != null) {
+					loaded.jumpToMaximum();
+				}
+				lastOpenSeconds = (System.nanoTime() - t0) / 1e9;
+			};
 		});
-		job.setUser(true);
-		job.schedule();
 	}
 
 	/** Reads a ground-truth mask in a Job and outlines it over the open scan. */
 	public Job openMask(Path file) {
-		Job job = Job.create("Reading the mask " + file.getFileName(), monitor -> {
-			try {
-				Volume v = formats.read(file);
-				display.asyncExec(() -> {
-					try {
-						if (review == null) {
-							throw new IllegalStateException("open a scan first, then its mask");
-						}
-						review.showMask(v);
-					} catch (RuntimeException e) {
-						problem(file, e);
-					}
-				});
-				return Status.OK_STATUS;
-			} catch (Exception e) {
-				display.asyncExec(() -> problem(file, e));
-				return Status.CANCEL_STATUS;
-			}
+		return inBackground("Reading the mask " + file.getFileName(), file, () -> {
+			Volume v = formats.read(file);
+			return () -> {
+				if (review == null) {
+					throw new IllegalStateException("open a scan first, then its mask");
+				}
+				review.showMask(v);
+			};
 		});
-		job.setUser(true);
-		job.schedule();
-		return job;
 	}
 
 	private void ask(String title, boolean asMap) {
@@ -374,7 +365,6 @@ public class ReviewPart {
 			views.get(i).getParent().setVisible(which != 1 || i == 0);
 		}
 		sash.setWeights(which == 2 ? new int[] { 3, 1, 1 } : which == 1 ? new int[] { 1, 0, 0 } : new int[] { 1, 1, 1 });
-		large = views.get(0);
 		sash.layout(true);
 		views.forEach(SliceCanvas::redraw);
 	}
@@ -403,9 +393,5 @@ public class ReviewPart {
 		box.setText("Cannot open " + file.getFileName());
 		box.setMessage(file + "\n\n" + (e.getMessage() == null ? e.toString() : e.getMessage()));
 		box.open();
-	}
-
-	SliceCanvas large() {
-		return large;
 	}
 }

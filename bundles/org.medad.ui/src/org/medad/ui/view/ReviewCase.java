@@ -2,7 +2,6 @@ package org.medad.ui.view;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.medad.core.image.Geometry;
 import org.medad.core.image.Volume;
@@ -254,10 +253,5 @@ public final class ReviewCase {
 		RandomAccess<FloatType> a = v.randomAccess();
 		a.setPosition(voxel);
 		return a.get().get();
-	}
-
-	/** Metadata for the status line. */
-	public Map<String, String> metadata() {
-		return scan.metadata();
 	}
 }

@@ -1,10 +1,8 @@
 package org.medad.ui.view;
 
-import net.imglib2.Cursor;
 import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.real.FloatType;
-import net.imglib2.view.Views;
 
 /**
  * One view's picture of a slice as 0xRRGGBB pixels, row by row: the scan through its window, the heat map over it
@@ -28,19 +26,8 @@ public final class SliceRenderer {
 	public static int[] render(RandomAccessibleInterval<FloatType> scan, WindowLevel window,
 			RandomAccessibleInterval<FloatType> map, Overlay overlay, RandomAccessibleInterval<FloatType> mask,
 			int[] out) {
-		int w = (int) scan.dimension(0);
-		int h = (int) scan.dimension(1);
-		int[] px = out != null && out.length >= w * h ? out : new int[w * h];
-		Cursor<FloatType> s = Views.flatIterable(scan).cursor();
-		Cursor<FloatType> m = map == null || overlay == null ? null : Views.flatIterable(check(map, w, h)).cursor();
-		for (int i = 0; i < w * h; i++) {
-			int grey = window.grey(s.next().get());
-			px[i] = m == null ? (grey << 16) | (grey << 8) | grey : overlay.blend(grey, m.next().get());
-		}
-		if (mask != null) {
-			outline(check(mask, w, h), w, h, px);
-		}
-		return px;
+		return renderView(scan, window, map, overlay, mask, 0, 0, scan.dimension(0), scan.dimension(1),
+				(int) scan.dimension(0), (int) scan.dimension(1), out);
 	}
 
 	/**
@@ -109,23 +96,6 @@ public final class SliceRenderer {
 		k.setPosition(u, 0);
 		k.setPosition(v, 1);
 		return k.get().get() != 0;
-	}
-
-	private static void outline(RandomAccessibleInterval<FloatType> mask, int w, int h, int[] px) {
-		boolean[] in = new boolean[w * h];
-		Cursor<FloatType> c = Views.flatIterable(mask).cursor();
-		for (int i = 0; i < in.length; i++) {
-			in[i] = c.next().get() != 0;
-		}
-		for (int y = 0; y < h; y++) {
-			for (int x = 0; x < w; x++) {
-				int i = y * w + x;
-				if (in[i] && (x == 0 || y == 0 || x == w - 1 || y == h - 1 || !in[i - 1] || !in[i + 1] || !in[i - w]
-						|| !in[i + w])) {
-					px[i] = CONTOUR;
-				}
-			}
-		}
 	}
 
 	private static RandomAccessibleInterval<FloatType> check(RandomAccessibleInterval<FloatType> layer, int w, int h) {
