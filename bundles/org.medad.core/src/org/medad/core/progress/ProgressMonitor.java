@@ -18,6 +18,13 @@ public interface ProgressMonitor {
 
 	boolean isCancelled();
 
+	/**
+	 * A point of a training curve after optimiser step {@code step} (1-based): "loss", "epoch loss", a loss term
+	 * ("loss: mse"), the learning rate ("lr"). For the workbench's live chart; the command line ignores it.
+	 */
+	default void curve(String name, long step, double value) {
+	}
+
 	/** Throws when the user cancelled; detectors call this between steps. */
 	default void checkCancelled() throws CancelledException {
 		if (isCancelled()) {

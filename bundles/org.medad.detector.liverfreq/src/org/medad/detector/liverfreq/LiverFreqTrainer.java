@@ -17,6 +17,7 @@ import org.medad.nn.optim.Adam;
 import org.medad.nn.train.Gradients;
 import org.medad.nn.train.StepEstimate;
 import org.medad.nn.train.TrainingForecast;
+import org.medad.core.progress.Curves;
 import org.medad.nn.train.TrainingLoop;
 
 import ai.djl.engine.Engine;
@@ -48,6 +49,8 @@ final class LiverFreqTrainer implements TrainingLoop.Method {
 	private final ProgressMonitor monitor;
 	private final String advice;
 	private final Adam adam;
+	/** The last step's loss terms (MSE, SSIM term, segmentation), for the live chart. */
+	private float[] lastTerms;
 	private final AlphaSchedule schedule;
 	private final Engine engine = Engine.getEngine("PyTorch");
 	private Map<String, NDArray> weights;
@@ -150,6 +153,18 @@ final class LiverFreqTrainer implements TrainingLoop.Method {
 	}
 
 	@Override
+	public Map<String, Double> stepCurves() {
+		Map<String, Double> c = new LinkedHashMap<>();
+		c.put(Curves.LEARNING_RATE, adam.lastRate());
+		if (lastTerms != null) { // METHODS.md §3.4's three terms
+			c.put(Curves.TERM + "mse", (double) lastTerms[0]);
+			c.put(Curves.TERM + "ssim", (double) lastTerms[1]);
+			c.put(Curves.TERM + "segmentation", (double) lastTerms[2]);
+		}
+		return c;
+	}
+
+	@Override
 	public String epochNote(int epoch, int steps, double seconds) {
 		return String.format(", alpha %.3f, %.2f s/step (synthesis %.2f s)", alpha, seconds / steps,
 				synthesisNanos / 1e9 / steps);
@@ -223,6 +238,7 @@ final class LiverFreqTrainer implements TrainingLoop.Method {
 				NDArray mask = LiverFreqNetworks.planes(batch, masks, c.size());
 				NDArray[] terms = nets.loss(out[0], target, out[1], mask);
 				value = terms[0].getFloat();
+				lastTerms = new float[] { terms[1].getFloat(), terms[2].getFloat(), terms[3].getFloat() };
 				if (!Float.isFinite(value)) {
 					throw new ModelException(String.format("training diverged at epoch %d, step %d: loss %s (MSE %s,"
 							+ " SSIM term %s, segmentation %s; reconstruction in [%s, %s], logits in [%s, %s]);"

@@ -16,6 +16,7 @@ import org.medad.nn.Module;
 import org.medad.nn.checkpoint.StateDicts;
 import org.medad.nn.optim.Adam;
 import org.medad.nn.train.Gradients;
+import org.medad.core.progress.Curves;
 import org.medad.nn.train.TrainingLoop;
 
 import ai.djl.engine.Engine;
@@ -97,6 +98,11 @@ final class MvfaTrainer implements TrainingLoop.Method {
 		net.train(false); // no dropout or batch statistics anywhere: the official model stays in eval()
 		weights(net.segAdapters()).values().forEach(w -> w.setRequiresGradient(on));
 		weights(net.detAdapters()).values().forEach(w -> w.setRequiresGradient(on));
+	}
+
+	@Override
+	public Map<String, Double> stepCurves() {
+		return Map.of(Curves.LEARNING_RATE, det.lastRate());
 	}
 
 	@Override

@@ -14,6 +14,7 @@ import org.medad.detector.qfae.train.Augment;
 import org.medad.detector.qfae.train.OneCycle;
 import org.medad.nn.optim.Adam;
 import org.medad.nn.train.Gradients;
+import org.medad.core.progress.Curves;
 import org.medad.nn.train.TrainingLoop;
 
 import ai.djl.engine.Engine;
@@ -150,6 +151,11 @@ final class QfaeTrainer implements TrainingLoop.Method, AutoCloseable {
 			w.values().forEach(a -> JniUtils.zeroGrad((PtNDArray) a));
 			return value;
 		}
+	}
+
+	@Override
+	public Map<String, Double> stepCurves() {
+		return Map.of(Curves.LEARNING_RATE, adam.lastRate());
 	}
 
 	@Override

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.medad.core.detect.TrainingCheckpoints;
 import org.medad.core.error.CancelledException;
 import org.medad.core.model.Tensor;
+import org.medad.core.progress.Curves;
 import org.medad.core.progress.ProgressLog;
 import org.medad.core.progress.ProgressMonitor;
 
@@ -81,6 +82,11 @@ class TrainingLoopTest {
 		}
 
 		@Override
+		public Map<String, Double> stepCurves() {
+			return Map.of("lr", 0.5 * seen.size());
+		}
+
+		@Override
 		public TrainingCheckpoints.Checkpoint checkpoint(TrainingLoop.Progress progress) {
 			return new TrainingCheckpoints.Checkpoint(Map.of("state", Tensor.of(new float[] { (float) state }, 1)),
 					Map.of(), Map.of(), progress.toMap());
@@ -139,6 +145,63 @@ class TrainingLoopTest {
 		assertEquals(9, o.steps(), "step count carried over");
 		assertEquals(unbroken.seen.subList(3, 9), resumed.seen, "the same orders and draws after the resume");
 		assertEquals(unbroken.state, resumed.state, 0.0);
+	}
+
+	/** Records the curve points it is given, as "name@step=value". */
+	private static final class Recorder implements ProgressMonitor {
+		final List<String> points = new ArrayList<>();
+		final List<Double> losses = new ArrayList<>();
+
+		@Override
+		public void begin(String task, int totalWork) {
+		}
+
+		@Override
+		public void worked(int units) {
+		}
+
+		@Override
+		public void status(String message) {
+		}
+
+		@Override
+		public boolean isCancelled() {
+			return false;
+		}
+
+		@Override
+		public void curve(String name, long step, double value) {
+			points.add(name + "@" + step + "=" + value);
+			if (name.equals(Curves.LOSS)) {
+				losses.add(value);
+			}
+		}
+
+		List<String> named(String name) {
+			return points.stream().filter(p -> p.startsWith(name + "@")).toList();
+		}
+	}
+
+	@Test
+	void theLiveChartGetsEachStepsLossTheMethodsCurvesAndEachEpochsMean() throws Exception {
+		Sum m = new Sum(2);
+		Recorder curves = new Recorder();
+		TrainingLoop.Outcome o = TrainingLoop.run(m, 3, curves, TrainingCheckpoints.NONE);
+		assertEquals(6, curves.losses.size(), curves.points.toString());
+		assertEquals(List.of("lr@1=0.5", "lr@2=1.0", "lr@3=1.5", "lr@4=2.0", "lr@5=2.5", "lr@6=3.0"), curves.named("lr"));
+		double first = (curves.losses.get(0) + curves.losses.get(1) + curves.losses.get(2)) / 3;
+		assertEquals(first, o.epochLoss().get(0), 1e-9, "the epoch loss is the mean of its steps' losses");
+		assertEquals(List.of("epoch loss@3=" + o.epochLoss().get(0), "epoch loss@6=" + o.epochLoss().get(1)), curves
+				.named(Curves.EPOCH_LOSS));
+
+		Memory cps = new Memory();
+		TrainingLoop.run(new Sum(1), 3, ProgressMonitor.NULL, cps);
+		Recorder resumed = new Recorder();
+		TrainingLoop.run(new Sum(2), 3, resumed, cps);
+		assertEquals("epoch loss@3=" + o.epochLoss().get(0), resumed.points.get(0),
+				"a resumed run's chart starts with the epochs before the interruption");
+		assertEquals(3, resumed.losses.size(), "then the steps of the epoch it runs: " + resumed.points);
+		assertTrue(resumed.named(Curves.LOSS).get(0).startsWith("loss@4="), resumed.points.toString());
 	}
 
 	@Test

@@ -51,6 +51,11 @@ public final class Adam {
 		return steps;
 	}
 
+	/** The learning rate of the last step (of the first, before any). */
+	public double lastRate() {
+		return rate.applyAsDouble(Math.max(1, steps));
+	}
+
 	/** One step over all weights: moments are created (zero) on first use, beside their weight. */
 	public void step(Map<String, NDArray> weights, Map<String, NDArray> gradients) {
 		steps++;

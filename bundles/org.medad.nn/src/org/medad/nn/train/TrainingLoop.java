@@ -10,6 +10,7 @@ import java.util.Random;
 import org.medad.core.detect.TrainingCheckpoints;
 import org.medad.core.error.MedadException;
 import org.medad.core.error.ModelException;
+import org.medad.core.progress.Curves;
 import org.medad.core.progress.ProgressMonitor;
 
 /**
@@ -61,6 +62,14 @@ public final class TrainingLoop {
 		/** What the epoch's status line adds after the loss (", alpha 0.95, 0.50 s/step"). */
 		default String epochNote(int epoch, int steps, double seconds) {
 			return String.format(java.util.Locale.ROOT, ", %.2f s/step", seconds / steps);
+		}
+
+		/**
+		 * What the live chart plots after each step besides the loss: the learning rate the step used ({@link Curves#LEARNING_RATE}),
+		 * the loss terms ({@link Curves#TERM} + name). Read after {@link #step}; cheap (values the step already holds).
+		 */
+		default Map<String, Double> stepCurves() {
+			return Map.of();
 		}
 
 		/** The state to continue from after {@code progress.epochs()} epochs. */
@@ -135,6 +144,9 @@ public final class TrainingLoop {
 		boolean byTime = false;
 		monitor.begin("Training " + m.name() + " (" + m.epochs() + " epochs of " + perEpoch + " steps)", total);
 		monitor.worked(epoch * perEpoch);
+		for (int e = 0; e < epochLoss.size(); e++) { // a resumed run's chart starts with the epochs already done
+			monitor.curve(Curves.EPOCH_LOSS, (long) (e + 1) * perEpoch, epochLoss.get(e));
+		}
 		try {
 			for (; epoch < m.epochs() && !byTime; epoch++) {
 				Random random = new Random(epochSeed(seed, epoch));
@@ -144,9 +156,14 @@ public final class TrainingLoop {
 				long epochStart = System.nanoTime();
 				for (int b = 0; b < perEpoch; b++) {
 					monitor.checkCancelled();
-					sum += m.step(epoch, order, b * m.batch(), random);
+					float loss = m.step(epoch, order, b * m.batch(), random);
+					sum += loss;
 					done++;
 					steps++;
+					monitor.curve(Curves.LOSS, steps, loss);
+					for (var c : m.stepCurves().entrySet()) {
+						monitor.curve(c.getKey(), steps, c.getValue());
+					}
 					monitor.worked(1);
 					if (m.maxMinutes() > 0 && (System.nanoTime() - start) / 6e10 > m.maxMinutes()) {
 						byTime = true;
@@ -154,6 +171,7 @@ public final class TrainingLoop {
 					}
 				}
 				epochLoss.add(sum / done);
+				monitor.curve(Curves.EPOCH_LOSS, steps, sum / done);
 				monitor.status(String.format(java.util.Locale.ROOT, "epoch %d: loss %.4f", epoch + 1, sum / done)
 						+ m.epochNote(epoch, done, (System.nanoTime() - epochStart) / 1e9));
 				if (!byTime) {

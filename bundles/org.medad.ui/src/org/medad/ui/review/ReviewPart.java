@@ -19,7 +19,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.MessageBox;
 import org.eclipse.swt.widgets.Scale;
 import org.eclipse.swt.widgets.Slider;
 import org.medad.core.image.Volume;
@@ -389,9 +388,7 @@ public class ReviewPart {
 	}
 
 	private void problem(Path file, Exception e) {
-		MessageBox box = new MessageBox(display.getActiveShell(), SWT.ICON_ERROR | SWT.OK);
-		box.setText("Cannot open " + file.getFileName());
-		box.setMessage(file + "\n\n" + (e.getMessage() == null ? e.toString() : e.getMessage()));
-		box.open();
+		org.medad.ui.jobs.Problems.show(display.getActiveShell(), "Cannot open " + file.getFileName(), file.toString(),
+				e);
 	}
 }

@@ -58,9 +58,11 @@ public class SelfTestAddon {
 		String map = System.getProperty(PROPERTY + ".map");
 		String mask = System.getProperty(PROPERTY + ".mask");
 		String results = System.getProperty(PROPERTY + ".results");
+		String trainData = System.getProperty(PROPERTY + ".train.data");
 		display.timerExec(1500, new Runnable() {
 			int next = 0;
 			ReviewDrive review;
+			TrainDrive train;
 
 			@Override
 			public void run() {
@@ -76,6 +78,21 @@ public class SelfTestAddon {
 						display.timerExec(review.finished() ? 500 : 100, this);
 						if (review.finished()) {
 							report.put("review", review.report());
+						}
+						return;
+					}
+					if (next == 2 && trainData != null && (train == null || !train.finished())) {
+						if (train == null) { // Train is second: train a tiny model through the form, then screenshot
+							var part = parts.findPart("org.medad.ui.part.train.guide");
+							train = new TrainDrive((org.medad.ui.train.TrainPart) part.getObject(), System.getProperty(
+									PROPERTY + ".train.detector", "liverfreq"), Path.of(trainData), Path.of(System
+											.getProperty(PROPERTY + ".train.out")), System.getProperty(PROPERTY
+													+ ".train.set", ""));
+						}
+						train.step();
+						display.timerExec(train.finished() ? 500 : 200, this);
+						if (train.finished()) {
+							report.put("train", train.report());
 						}
 						return;
 					}

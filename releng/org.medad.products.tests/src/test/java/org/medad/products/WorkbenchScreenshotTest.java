@@ -103,7 +103,9 @@ class WorkbenchScreenshotTest {
 		Path launcher = Product.WORKBENCH.resolve("bin/medad-workbench");
 		Product.Result r = Product.run(List.of(launcher.toString()), Map.of("DISPLAY", display, "MEDAD_JAVA_OPTS",
 				"-Dmedad.ui.selftest=" + SHOTS + " -Dmedad.ui.selftest.open=" + scan + " -Dmedad.ui.selftest.map=" + map
-						+ " -Dmedad.ui.selftest.mask=" + mask + " -Dmedad.ui.selftest.results=" + work.resolve("all"),
+						+ " -Dmedad.ui.selftest.mask=" + mask + " -Dmedad.ui.selftest.results=" + work.resolve("all")
+						+ " -Dmedad.ui.selftest.train.data=" + phantom + " -Dmedad.ui.selftest.train.out=" + work.resolve(
+								"trained") + " -Dmedad.ui.selftest.train.set=preset=cpu;size=32;epochs=2",
 				"MEDAD_WORKSPACE", Files.createTempDirectory("medad-ws").toString()), 180);
 		assertEquals(0, r.exitCode(), r.toString());
 		Path report = SHOTS.resolve("selftest.json");
@@ -173,6 +175,46 @@ class WorkbenchScreenshotTest {
 		}
 		assertTrue(hot > 100, "heat-map pixels in the Review screenshot: " + hot);
 		assertTrue(outline > 20, "mask outline pixels in the Review screenshot: " + outline);
+
+		// Train: the generated form refuses an invalid value before the start, then a tiny liverfreq trains in a Job
+		JsonObject train = json.getAsJsonObject("train");
+		assertTrue(train != null, "the Train screen was not driven: " + json);
+		assertTrue(train.get("invalidMarked").getAsBoolean(), "batch=0 marked invalid: " + train);
+		assertTrue(train.get("invalidProblem").getAsString().contains("'batch': 0 is outside [1, 256]"), train.toString());
+		assertTrue(!train.get("startEnabledWhileInvalid").getAsBoolean(), "Start disabled while a value is invalid");
+		assertTrue(train.get("startEnabled").getAsBoolean(), "Start enabled once valid: " + train);
+		assertEquals("[]", train.get("invalidAfterFix").getAsString());
+		assertTrue(!train.get("model").isJsonNull(), "the run finished with a model: " + train);
+		JsonObject trained = JsonParser.parseString(Files.readString(work.resolve("trained/model.json")))
+				.getAsJsonObject();
+		assertEquals("liverfreq", trained.getAsJsonObject("detector").get("id").getAsString());
+		assertEquals(2, trained.getAsJsonObject("settings").get("epochs").getAsInt(), "the form's settings reached the run");
+		assertEquals("cpu", trained.getAsJsonObject("settings").get("preset").getAsString());
+		JsonObject received = train.getAsJsonObject("received");
+		JsonObject plotted = train.getAsJsonObject("plotted");
+		assertEquals(2, received.get("epoch loss").getAsInt(), "one epoch mean per epoch: " + received);
+		int steps = received.get("loss").getAsInt();
+		assertTrue(steps >= 2, "a loss point per step: " + received);
+		for (String curve : List.of("lr", "loss: mse", "loss: ssim", "loss: segmentation")) {
+			assertEquals(steps, received.get(curve).getAsInt(), curve + " at every step: " + received);
+		}
+		assertEquals(received.keySet(), plotted.keySet(), "the chart draws every curve it received");
+		for (String curve : received.keySet()) {
+			assertEquals(received.get(curve).getAsInt(), plotted.get(curve).getAsInt(), curve + " plotted whole");
+		}
+		assertTrue(train.get("log").getAsString().contains("epoch 2: loss"), "the run's log: " + train);
+		assertTrue(train.get("state").getAsString().startsWith("Trained liverfreq"), train.toString());
+		// the screenshot shows the curves: the first curve's colour (the step loss, SWTChart line) is on screen
+		BufferedImage trainShot = ImageIO.read(SHOTS.resolve("perspective-train.png").toFile());
+		int line = 0;
+		for (int y = 0; y < trainShot.getHeight(); y++) {
+			for (int x = 0; x < trainShot.getWidth(); x++) {
+				int c = trainShot.getRGB(x, y);
+				line += Math.abs(((c >> 16) & 255) - 31) + Math.abs(((c >> 8) & 255) - 119) + Math.abs((c & 255) - 180) < 40
+						? 1 : 0;
+			}
+		}
+		assertTrue(line > 30, "loss-curve pixels in the Train screenshot: " + line);
 	}
 
 	/** A real rendering has many colours and is window-sized; a blank or failed capture has few. */
