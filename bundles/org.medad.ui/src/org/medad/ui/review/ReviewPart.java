@@ -222,6 +222,29 @@ public class ReviewPart {
 		return job;
 	}
 
+	/** A case sent from Evaluate ({@code [scan, map or null]}): the scan, then its map over it. */
+	@Inject
+	@org.eclipse.e4.core.di.annotations.Optional
+	void openCase(@org.eclipse.e4.ui.di.UIEventTopic(org.medad.ui.evaluate.EvaluatePart.REVIEW_TOPIC) Path[] c) {
+		Job scan = open(c[0], false);
+		if (c.length > 1 && c[1] != null) {
+			scan.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
+				@Override
+				public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent e) {
+					display.asyncExec(() -> open(c[1], true));
+				}
+			});
+		}
+		lastCaseSent = c[0];
+	}
+
+	private volatile Path lastCaseSent;
+
+	/** The scan Evaluate last sent (the self-test checks the double-click reached Review). */
+	public Path lastCaseSent() {
+		return lastCaseSent;
+	}
+
 	/** Reads {@code file} in a Job and shows it; a map is laid over the open scan instead. */
 	public Job open(Path file, boolean asMap) {
 		return inBackground((asMap ? "Reading the map " : "Opening ") + file.getFileName(), file, () -> {

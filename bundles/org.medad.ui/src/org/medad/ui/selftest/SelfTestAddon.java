@@ -59,10 +59,12 @@ public class SelfTestAddon {
 		String mask = System.getProperty(PROPERTY + ".mask");
 		String results = System.getProperty(PROPERTY + ".results");
 		String trainData = System.getProperty(PROPERTY + ".train.data");
+		String evaluateModel = System.getProperty(PROPERTY + ".evaluate.model");
 		display.timerExec(1500, new Runnable() {
 			int next = 0;
 			ReviewDrive review;
 			TrainDrive train;
+			EvaluateDrive evaluate;
 
 			@Override
 			public void run() {
@@ -93,6 +95,21 @@ public class SelfTestAddon {
 						display.timerExec(train.finished() ? 500 : 200, this);
 						if (train.finished()) {
 							report.put("train", train.report());
+						}
+						return;
+					}
+					if (next == 3 && evaluateModel != null && (evaluate == null || !evaluate.finished())) {
+						MPerspective shownNow = perspectives.get(2);
+						if (evaluate == null) { // Evaluate is third: evaluate, then open the top case in Review
+							evaluate = new EvaluateDrive((org.medad.ui.evaluate.EvaluatePart) parts.findPart(
+									"org.medad.ui.part.evaluate.guide").getObject(), (org.medad.ui.review.ReviewPart) ((org.eclipse.e4.ui.model.application.ui.basic.MPart) models
+											.find("org.medad.ui.part.review.guide", app)).getObject(), Path.of(evaluateModel),
+									Path.of(System.getProperty(PROPERTY + ".evaluate.data")), Path.of(dir));
+						}
+						evaluate.step(() -> parts.switchPerspective(shownNow));
+						display.timerExec(evaluate.finished() ? 800 : 200, this);
+						if (evaluate.finished()) {
+							report.put("evaluate", evaluate.report());
 						}
 						return;
 					}

@@ -105,7 +105,9 @@ class WorkbenchScreenshotTest {
 				"-Dmedad.ui.selftest=" + SHOTS + " -Dmedad.ui.selftest.open=" + scan + " -Dmedad.ui.selftest.map=" + map
 						+ " -Dmedad.ui.selftest.mask=" + mask + " -Dmedad.ui.selftest.results=" + work.resolve("all")
 						+ " -Dmedad.ui.selftest.train.data=" + phantom + " -Dmedad.ui.selftest.train.out=" + work.resolve(
-								"trained") + " -Dmedad.ui.selftest.train.set=preset=cpu;size=32;epochs=2",
+								"trained") + " -Dmedad.ui.selftest.train.set=preset=cpu;size=32;epochs=2"
+						+ " -Dmedad.ui.selftest.evaluate.model=" + work.resolve("m") + " -Dmedad.ui.selftest.evaluate.data="
+						+ phantom,
 				"MEDAD_WORKSPACE", Files.createTempDirectory("medad-ws").toString()), 180);
 		assertEquals(0, r.exitCode(), r.toString());
 		Path report = SHOTS.resolve("selftest.json");
@@ -215,6 +217,21 @@ class WorkbenchScreenshotTest {
 			}
 		}
 		assertTrue(line > 30, "loss-curve pixels in the Train screenshot: " + line);
+
+		// Evaluate: the pixelstats model on the phantom's test split, metrics, curves, thumbnails, then Review
+		JsonObject evaluate = json.getAsJsonObject("evaluate");
+		assertTrue(evaluate != null, "the Evaluate screen was not driven: " + json);
+		assertEquals(1, evaluate.get("runs").getAsInt(), evaluate.toString());
+		assertTrue(evaluate.get("metricRows").getAsInt() >= 3, "the metrics table: " + evaluate);
+		JsonObject curves = evaluate.getAsJsonObject("plotted");
+		for (String series : List.of("ROC: m", "Precision-recall: m", "Image scores: normal", "Image scores: anomalous",
+				"Image scores: threshold")) {
+			assertTrue(curves.has(series) && curves.get(series).getAsInt() >= 2, series + ": " + curves);
+		}
+		assertTrue(evaluate.get("thumbnails").getAsInt() >= 1, "case thumbnails: " + evaluate);
+		assertTrue(evaluate.get("reviewOpened").getAsString().endsWith(".nii.gz"), "the double-click opened the case in"
+				+ " Review: " + evaluate);
+		assertLooksRendered(SHOTS.resolve("evaluate-results.png"));
 	}
 
 	/** A real rendering has many colours and is window-sized; a blank or failed capture has few. */
