@@ -60,7 +60,6 @@ import jakarta.inject.Inject;
 public class EvaluatePart {
 	/** Event carrying a case to open in Review: {@code [scan, map or null]}. */
 	public static final String REVIEW_TOPIC = "org/medad/ui/review/case";
-	private static final int[][] PALETTE = { { 31, 119, 180 }, { 214, 39, 40 }, { 44, 160, 44 }, { 148, 103, 189 } };
 
 	@Inject
 	DetectorCatalog catalog;
@@ -144,7 +143,8 @@ public class EvaluatePart {
 			colours.forEach(Color::dispose);
 			thumbnails.forEach(Image::dispose);
 		});
-		for (int[] c : PALETTE) {
+		for (int i = 0; i < 4; i++) {
+			int[] c = org.medad.ui.view.Palette.rgb(i);
 			colours.add(new Color(c[0], c[1], c[2]));
 		}
 	}

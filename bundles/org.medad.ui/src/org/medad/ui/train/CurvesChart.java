@@ -22,8 +22,6 @@ import org.medad.core.progress.Curves;
 public final class CurvesChart {
 	/** Points per curve handed to the chart: enough for a 1000-pixel-wide plot. */
 	static final int POINTS = 1500;
-	private static final int[][] PALETTE = { { 31, 119, 180 }, { 214, 39, 40 }, { 44, 160, 44 }, { 148, 103, 189 },
-			{ 255, 127, 14 }, { 140, 86, 75 }, { 23, 190, 207 } };
 
 	private final Chart chart;
 	private final TrainingCurves curves;
@@ -108,7 +106,7 @@ public final class CurvesChart {
 
 	private Color colour(String name) {
 		return colours.computeIfAbsent(name, k -> {
-			int[] c = PALETTE[colours.size() % PALETTE.length];
+			int[] c = org.medad.ui.view.Palette.rgb(colours.size());
 			return new Color(c[0], c[1], c[2]);
 		});
 	}
