@@ -24,7 +24,11 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.medad.core.detect.DetectorCatalog;
+import org.medad.install.DetectorInstaller;
+import org.medad.ui.train.TrainPart;
 import org.osgi.service.event.Event;
 
 import com.google.gson.GsonBuilder;
@@ -42,6 +46,10 @@ public class SelfTestAddon {
 
 	@Inject
 	@Optional
+	DetectorInstaller installer;
+
+	@Inject
+	@Optional
 	public void started(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Event event, MApplication app,
 			EModelService models, EPartService parts, IWorkbench workbench, DetectorCatalog catalog) {
 		String dir = System.getProperty(PROPERTY);
@@ -49,6 +57,12 @@ public class SelfTestAddon {
 			return;
 		}
 		Display display = Display.getCurrent();
+		String site = System.getProperty(PROPERTY + ".install.site");
+		if (site != null) {
+			installDrive(display, site, System.getProperty(PROPERTY + ".install.feature"), Path.of(dir), app, models,
+					parts, workbench, catalog);
+			return;
+		}
 		Map<String, Object> report = new LinkedHashMap<>();
 		List<Map<String, Object>> shown = new ArrayList<>();
 		report.put("perspectives", shown);
@@ -140,6 +154,79 @@ public class SelfTestAddon {
 				}
 			}
 		});
+	}
+
+	/**
+	 * With {@code .install.site} and {@code .install.feature}: Help > Install Detectors installs the feature, and
+	 * after the restarts it asks for uninstalls it (see {@link InstallDrive}); the last launch writes selftest.json.
+	 */
+	private void installDrive(Display display, String site, String feature, Path dir, MApplication app,
+			EModelService models, EPartService parts, IWorkbench workbench, DetectorCatalog catalog) {
+		InstallDrive.Workbench bench = new InstallDrive.Workbench() {
+			@Override
+			public Shell shell() {
+				MWindow window = app.getChildren().get(0);
+				return (Shell) window.getWidget();
+			}
+
+			@Override
+			public void showPerspective(String id) {
+				if (models.find(id, app) instanceof MPerspective p) {
+					parts.switchPerspective(p);
+				}
+			}
+
+			@Override
+			public TrainPart train() {
+				return (TrainPart) ((MPart) models.find("org.medad.ui.part.train.guide", app)).getObject();
+			}
+
+			@Override
+			public void restart() {
+				workbench.restart();
+			}
+		};
+		display.timerExec(1500, new Runnable() {
+			InstallDrive drive;
+
+			@Override
+			public void run() {
+				try {
+					if (drive == null) {
+						if (installer == null) {
+							throw new IllegalStateException("no DetectorInstaller service (bundle org.medad.install)");
+						}
+						drive = new InstallDrive(bench, installer, catalog, site, feature, dir);
+					}
+					drive.step();
+					if (drive.finished()) {
+						write(dir, drive.report());
+						workbench.close();
+					} else {
+						display.timerExec(200, this);
+					}
+				} catch (IOException | RuntimeException e) {
+					e.printStackTrace();
+					Map<String, Object> failed = new LinkedHashMap<>(drive == null ? Map.of() : drive.report());
+					failed.put("error", String.valueOf(e));
+					try {
+						write(dir, failed);
+					} catch (IOException io) {
+						io.printStackTrace();
+					}
+					for (Shell s : display.getShells()) { // an error dialog left open would hold the close
+						if (s != bench.shell()) {
+							s.dispose();
+						}
+					}
+					workbench.close();
+				}
+			}
+		});
+	}
+
+	private static void write(Path dir, Map<String, Object> report) throws IOException {
+		Files.writeString(dir.resolve("selftest.json"), new GsonBuilder().setPrettyPrinting().create().toJson(report));
 	}
 
 	static void screenshot(Display display, Shell shell, Path png) throws IOException {

@@ -382,6 +382,11 @@ public class TrainPart {
 
 	// for the self-test, which drives the screen as a user would
 
+	/** The detectors offered in the Detector list, as shown. */
+	public List<String> detectorChoices() {
+		return List.of(detector.getItems());
+	}
+
 	public void choose(String detectorId, Path dataSet, Path model) {
 		detector.setText(detectorId);
 		showSettings();

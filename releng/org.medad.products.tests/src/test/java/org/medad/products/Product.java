@@ -46,6 +46,7 @@ final class Product {
 		pb.redirectOutput(out.toFile()).redirectError(err.toFile());
 		Process p = pb.start();
 		if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+			p.descendants().forEach(ProcessHandle::destroyForcibly); // the launcher script's JVM too
 			p.destroyForcibly();
 			throw new AssertionError(cmd + " did not finish within " + timeoutSeconds + " s");
 		}

@@ -2,7 +2,6 @@ package org.medad.products;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
@@ -30,47 +28,19 @@ import com.google.gson.JsonParser;
  */
 class WorkbenchScreenshotTest {
 	static final Path SHOTS = Path.of("target/ui-screenshots").toAbsolutePath();
-	private static Process xvfb;
+	private static XServer x;
 	private static String display;
 
 	@BeforeAll
 	static void startXServer() throws Exception {
-		String existing = System.getenv("DISPLAY");
-		if (existing != null && !existing.isBlank() && System.getenv("MEDAD_TEST_XVFB") == null) {
-			display = existing;
-			return;
-		}
-		boolean ci = System.getenv("CI") != null;
-		Path xvfbBin = findOnPath("Xvfb");
-		if (xvfbBin == null) {
-			if (ci) {
-				throw new AssertionError("Xvfb is not installed, and UI tests must run under CI (.ci/run installs it)");
-			}
-			System.err.println("SKIPPED WorkbenchScreenshotTest: no X server (install xvfb to run the UI test)");
-			assumeTrue(false, "no X server available");
-		}
-		for (int n = 91; n < 120 && xvfb == null; n++) {
-			if (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
-				continue;
-			}
-			Process p = new ProcessBuilder(xvfbBin.toString(), ":" + n, "-screen", "0", "1280x900x24", "-nolisten", "tcp")
-					.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-			for (int i = 0; i < 50 && !Files.exists(Path.of("/tmp/.X11-unix/X" + n)) && p.isAlive(); i++) {
-				Thread.sleep(100);
-			}
-			if (p.isAlive()) {
-				xvfb = p;
-				display = ":" + n;
-			}
-		}
-		assertTrue(xvfb != null, "could not start Xvfb");
+		x = XServer.start("WorkbenchScreenshotTest");
+		display = x.display;
 	}
 
 	@AfterAll
 	static void stopXServer() throws InterruptedException {
-		if (xvfb != null) {
-			xvfb.destroy();
-			xvfb.waitFor(10, TimeUnit.SECONDS);
+		if (x != null) {
+			x.close();
 		}
 	}
 
@@ -235,7 +205,7 @@ class WorkbenchScreenshotTest {
 	}
 
 	/** A real rendering has many colours and is window-sized; a blank or failed capture has few. */
-	private static void assertLooksRendered(Path png) throws Exception {
+	static void assertLooksRendered(Path png) throws Exception {
 		assertTrue(Files.isRegularFile(png), png + " missing");
 		BufferedImage img = ImageIO.read(png.toFile());
 		assertTrue(img.getWidth() >= 600 && img.getHeight() >= 400, png + " is " + img.getWidth() + "x" + img.getHeight());
@@ -246,15 +216,5 @@ class WorkbenchScreenshotTest {
 			}
 		}
 		assertTrue(colours.size() > 20, png + " has only " + colours.size() + " colours: not rendered");
-	}
-
-	private static Path findOnPath(String name) {
-		for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-			Path p = Path.of(dir, name);
-			if (Files.isExecutable(p)) {
-				return p;
-			}
-		}
-		return null;
 	}
 }
