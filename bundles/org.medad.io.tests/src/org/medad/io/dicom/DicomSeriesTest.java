@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medad.core.error.BadInputException;
 import org.medad.io.TestData;
+import org.medad.io.format.ImagePart;
 
 class DicomSeriesTest {
 	private final DicomSeriesFormat series = new DicomSeriesFormat();
@@ -42,6 +43,24 @@ class DicomSeriesTest {
 		assertEquals(8, series.read(dir, Integer.toString(index)).voxels().dimension(2));
 		assertEquals(1, series.read(dir, Integer.toString(1 - index)).voxels().dimension(2));
 		assertThrows(BadInputException.class, () -> series.read(dir, "1.2.3"));
+	}
+
+	@Test
+	void partsDescribeEachSeriesForTheBrowser() throws Exception {
+		Path dir = mixedFolder();
+		var parts = series.parts(dir);
+		assertEquals(2, parts.size(), parts.toString());
+		var synthetic = parts.stream().filter(p -> p.id().equals("2.25.18669851605093292806704589849358892984"))
+				.findFirst().orElseThrow();
+		assertEquals("8", synthetic.detail(ImagePart.SLICES));
+		assertEquals("CT", synthetic.detail(ImagePart.MODALITY));
+		assertEquals("CH2BET SYNTHETIC (SYNTH0001)", synthetic.detail(ImagePart.PATIENT));
+		assertTrue(synthetic.detail(ImagePart.DESCRIPTION).startsWith("CT-like series derived from MNI ch2bet"),
+				synthetic.toString());
+		var other = parts.get(parts.get(0) == synthetic ? 1 : 0);
+		assertEquals("1", other.detail(ImagePart.SLICES));
+		assertEquals(1, series.read(dir, other.id()).voxels().dimension(2), "each part's id reads that series");
+		assertEquals(0, series.parts(TestData.dir().resolve("dicom/series_ch2bet_ct")).size(), "one series: no choice");
 	}
 
 	@Test

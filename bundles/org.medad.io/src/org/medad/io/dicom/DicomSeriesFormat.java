@@ -18,6 +18,7 @@ import org.medad.core.image.Images;
 import org.medad.core.image.Volume;
 import org.medad.io.format.ImageFormat;
 import org.medad.io.format.ImageHeader;
+import org.medad.io.format.ImagePart;
 import org.medad.io.raw.PatientSpace;
 import org.osgi.service.component.annotations.Component;
 
@@ -52,8 +53,8 @@ public class DicomSeriesFormat implements ImageFormat {
 		return series(dir, null);
 	}
 
-	/** The series of the folder; with several, the one chosen by index (as listed) or SeriesInstanceUID. */
-	static Series series(Path dir, String choice) throws BadInputException {
+	/** The folder's DICOM files by SeriesInstanceUID, headers only, in the order first met. */
+	private static Map<String, List<DicomFile>> byUid(Path dir) throws BadInputException {
 		Map<String, List<DicomFile>> byUid = new LinkedHashMap<>();
 		for (Path f : files(dir)) {
 			if (!isDicom(f)) {
@@ -66,6 +67,46 @@ public class DicomSeriesFormat implements ImageFormat {
 		if (byUid.isEmpty()) {
 			throw BadInputException.of(dir, "holds no DICOM files");
 		}
+		return byUid;
+	}
+
+	/** With several series, each as a user tells them apart (the browser's rows); none with one series. */
+	@Override
+	public List<ImagePart> parts(Path dir) throws BadInputException {
+		Map<String, List<DicomFile>> byUid = byUid(dir);
+		List<ImagePart> parts = new ArrayList<>();
+		if (byUid.size() < 2) {
+			return parts;
+		}
+		for (var e : byUid.entrySet()) {
+			var d = e.getValue().get(0).data;
+			Map<String, String> details = new LinkedHashMap<>();
+			put(details, ImagePart.PATIENT, join(d.string(Tag.PATIENT_NAME), d.string(Tag.PATIENT_ID)));
+			put(details, ImagePart.STUDY, join(d.string(Tag.STUDY_DESCRIPTION), d.string(Tag.STUDY_DATE)));
+			put(details, ImagePart.DESCRIPTION, d.string(Tag.SERIES_DESCRIPTION));
+			put(details, ImagePart.MODALITY, d.string(Tag.MODALITY));
+			details.put(ImagePart.SLICES, Integer.toString(e.getValue().size()));
+			parts.add(new ImagePart(e.getKey(), details));
+		}
+		return parts;
+	}
+
+	private static void put(Map<String, String> details, String key, String value) {
+		if (value != null && !value.isBlank()) {
+			details.put(key, value.strip().replace('^', ' '));
+		}
+	}
+
+	private static String join(String a, String b) {
+		if (a == null || a.isBlank()) {
+			return b;
+		}
+		return b == null || b.isBlank() ? a : a.strip() + " (" + b.strip() + ")";
+	}
+
+	/** The series of the folder; with several, the one chosen by index (as listed) or SeriesInstanceUID. */
+	static Series series(Path dir, String choice) throws BadInputException {
+		Map<String, List<DicomFile>> byUid = byUid(dir);
 		if (choice != null) {
 			List<String> uids = new ArrayList<>(byUid.keySet());
 			String uid = choice.matches("\\d+") && Integer.parseInt(choice) < uids.size()

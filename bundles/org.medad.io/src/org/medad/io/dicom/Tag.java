@@ -3,7 +3,11 @@ package org.medad.io.dicom;
 /** The DICOM attributes this reader uses, as (group << 16 | element). */
 final class Tag {
 	static final int TRANSFER_SYNTAX = 0x00020010;
+	static final int STUDY_DATE = 0x00080020;
 	static final int MODALITY = 0x00080060;
+	static final int STUDY_DESCRIPTION = 0x00081030;
+	static final int PATIENT_NAME = 0x00100010;
+	static final int PATIENT_ID = 0x00100020;
 	static final int SLICE_THICKNESS = 0x00180050;
 	static final int SPACING_BETWEEN_SLICES = 0x00180088;
 	static final int IMAGER_PIXEL_SPACING = 0x00181164;

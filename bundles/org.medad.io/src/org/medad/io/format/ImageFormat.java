@@ -46,6 +46,14 @@ public interface ImageFormat {
 		return read(file);
 	}
 
+	/**
+	 * The images the path holds when it holds several (a folder of DICOM series), for a user to choose one; empty
+	 * when it holds one image, or the format has no parts.
+	 */
+	default java.util.List<ImagePart> parts(Path file) throws BadInputException {
+		return java.util.List.of();
+	}
+
 	default boolean canWrite() {
 		return false;
 	}

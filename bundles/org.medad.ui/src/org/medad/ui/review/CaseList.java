@@ -1,5 +1,6 @@
 package org.medad.ui.review;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -54,6 +55,16 @@ final class CaseList extends Composite {
 		cases = List.copyOf(all);
 		order = Comparator.comparing(ScoreResults.Case::score).reversed();
 		refill();
+	}
+
+	/** The scans of the cases shown (after the filter), in their order; cases whose scan is unknown are left out. */
+	List<Path> shownImages() {
+		return shown.stream().map(ScoreResults.Case::image).filter(java.util.Objects::nonNull).toList();
+	}
+
+	/** The scores of the cases shown, in their order. */
+	List<Double> shownScores() {
+		return shown.stream().map(ScoreResults.Case::score).toList();
 	}
 
 	/** The case ids in the order shown (the self-test reads them). */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -21,9 +22,12 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Scale;
 import org.eclipse.swt.widgets.Slider;
+import org.medad.core.detect.DetectorCatalog;
 import org.medad.core.image.Volume;
 import org.medad.io.format.ImageFormats;
+import org.medad.io.format.ImagePart;
 import org.medad.run.ScoreResults;
+import org.medad.run.Workflows;
 import org.medad.ui.view.ReviewCase;
 import org.medad.ui.view.SliceGeometry;
 import org.medad.ui.view.ViewPlane;
@@ -39,15 +43,25 @@ import jakarta.inject.Inject;
  */
 public class ReviewPart {
 	/** Layouts of the views. */
-	static final String[] LAYOUTS = { "Three views", "One view", "Axial large, coronal and sagittal small" };
+	static final String[] LAYOUTS = { "Three views", "One view", "1+3: axial large above the three" };
 
 	@Inject
 	ImageFormats formats;
+	@Inject
+	DetectorCatalog catalog;
+	@Inject
+	Workflows workflows;
 
 	private Display display;
 	private final List<SliceCanvas> views = new ArrayList<>();
 	/** One slice slider under each view, showing and setting its slice. */
-	private final List<Slider> sliders = new ArrayList<>();
+	private final java.util.Map<SliceCanvas, Slider> sliders = new java.util.LinkedHashMap<>();
+	/** The large view of the 1+3 layout (the axial plane, above the three). */
+	private SliceCanvas large;
+	private SashForm stack;
+	private Combo layoutChoice;
+	/** The layout the user chose, kept for every volume opened (a 2D image shows in one view). */
+	private int chosenLayout;
 	private SashForm sash;
 	private CaseList cases;
 	private Combo presets;
@@ -57,6 +71,18 @@ public class ReviewPart {
 	private Label status;
 	private ReviewCase review;
 	private volatile double lastOpenSeconds = Double.NaN;
+	/** The file or series folder the shown case was read from (what Score runs on). */
+	private Path scanFile;
+	private Button allListed;
+	private Button cancelScoring;
+	private Label runState;
+	private volatile Job scoring;
+	private Path lastModel;
+	private volatile Path lastRun;
+	private final RecentFiles recentFiles = new RecentFiles(ReviewScoring.workspace().resolve("recent-files.txt"), 12);
+	private Combo recent;
+	private SeriesBrowser seriesBrowser;
+	private volatile List<RecentFiles.Entry> recentEntries = List.of();
 
 	@PostConstruct
 	public void create(Composite parent) {
@@ -85,6 +111,32 @@ public class ReviewPart {
 				openResults(Path.of(f));
 			}
 		});
+		recent = new Combo(bar, SWT.READ_ONLY);
+		recent.setData("org.medad.ui.id", "recent");
+		recent.setToolTipText("Scans and result folders opened before");
+		recent.setLayoutData(new org.eclipse.swt.layout.RowData(160, SWT.DEFAULT));
+		recent.addListener(SWT.Selection, e -> {
+			int i = recent.getSelectionIndex() - 1;
+			List<RecentFiles.Entry> entries = recentEntries;
+			if (i >= 0 && i < entries.size()) {
+				RecentFiles.Entry entry = entries.get(i);
+				if (entry.kind() == RecentFiles.Kind.RESULTS) {
+					openResults(entry.path());
+				} else {
+					open(entry.path(), false);
+				}
+			}
+			recent.select(0);
+		});
+		showRecent(List.of());
+		Job.create("Reading the recent files", m -> {
+			List<RecentFiles.Entry> entries = recentFiles.entries();
+			display.asyncExec(() -> {
+				if (!recent.isDisposed()) {
+					showRecent(entries);
+				}
+			});
+		}).schedule();
 		Button openMap = new Button(bar, SWT.PUSH);
 		openMap.setText("Open map…");
 		openMap.addListener(SWT.Selection, e -> ask("Open an anomaly map on the scan's grid", true));
@@ -98,6 +150,52 @@ public class ReviewPart {
 				openMask(Path.of(f));
 			}
 		});
+		Button score = new Button(bar, SWT.PUSH);
+		score.setText("Score with model…");
+		score.setData("org.medad.ui.id", "score");
+		score.setToolTipText("Run a model package on the open case (or on every listed case) in the background");
+		score.addListener(SWT.Selection, e -> {
+			org.eclipse.swt.widgets.DirectoryDialog d = new org.eclipse.swt.widgets.DirectoryDialog(display
+					.getActiveShell());
+			d.setText("Choose a model package (medad train --out)");
+			if (lastModel != null) {
+				d.setFilterPath(lastModel.toString());
+			}
+			String f = d.open();
+			if (f != null) {
+				score(Path.of(f), allListed.getSelection());
+			}
+		});
+		allListed = new Button(bar, SWT.CHECK);
+		allListed.setText("all listed cases");
+		allListed.setEnabled(false);
+		cancelScoring = new Button(bar, SWT.PUSH);
+		cancelScoring.setText("Cancel");
+		cancelScoring.setEnabled(false);
+		cancelScoring.addListener(SWT.Selection, e -> {
+			Job j = scoring;
+			if (j != null) {
+				j.cancel();
+				runState.setText("Cancelling…");
+			}
+		});
+		runState = new Label(bar, SWT.NONE);
+		runState.setLayoutData(new org.eclipse.swt.layout.RowData(280, SWT.DEFAULT));
+		Button saveMap = new Button(bar, SWT.PUSH);
+		saveMap.setText("Save map…");
+		saveMap.setData("org.medad.ui.id", "save-map");
+		saveMap.addListener(SWT.Selection, e -> {
+			FileDialog d = new FileDialog(display.getActiveShell(), SWT.SAVE);
+			d.setText("Save the anomaly map (on the scan's geometry)");
+			d.setFilterExtensions(new String[] { "*.nii.gz", "*.nrrd", "*.mha", "*.tiff", "*.png" });
+			d.setFilterNames(new String[] { "NIfTI", "NRRD", "MetaImage", "TIFF (2D, values)",
+					"PNG (2D, heat map over the scan)" });
+			d.setOverwrite(true);
+			String f = d.open();
+			if (f != null) {
+				saveMap(Path.of(f));
+			}
+		});
 		Button toMax = new Button(bar, SWT.PUSH);
 		toMax.setText("Go to maximum");
 		toMax.addListener(SWT.Selection, e -> {
@@ -105,11 +203,14 @@ public class ReviewPart {
 				review.jumpToMaximum();
 			}
 		});
-		Combo layout = new Combo(bar, SWT.READ_ONLY);
-		layout.setItems(LAYOUTS);
-		layout.select(0);
-		layout.setData("org.medad.ui.id", "layout");
-		layout.addListener(SWT.Selection, e -> layout(layout.getSelectionIndex()));
+		layoutChoice = new Combo(bar, SWT.READ_ONLY);
+		layoutChoice.setItems(LAYOUTS);
+		layoutChoice.select(0);
+		layoutChoice.setData("org.medad.ui.id", "layout");
+		layoutChoice.addListener(SWT.Selection, e -> {
+			chosenLayout = layoutChoice.getSelectionIndex();
+			layout(chosenLayout);
+		});
 		presets = new Combo(bar, SWT.READ_ONLY);
 		presets.setData("org.medad.ui.id", "presets");
 		List<String> names = new ArrayList<>(List.of("Window: file / auto"));
@@ -147,34 +248,97 @@ public class ReviewPart {
 		SashForm outer = new SashForm(parent, SWT.HORIZONTAL);
 		outer.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 		cases = new CaseList(outer, this::openCase);
-		sash = new SashForm(outer, SWT.HORIZONTAL);
+		// the views: a large one above (the 1+3 layout only) and the three planes side by side
+		stack = new SashForm(outer, SWT.VERTICAL);
 		outer.setWeights(new int[] { 1, 4 });
+		large = view(stack, ViewPlane.AXIAL);
+		sash = new SashForm(stack, SWT.HORIZONTAL);
+		stack.setWeights(new int[] { 2, 1 });
 		for (ViewPlane p : ViewPlane.values()) {
-			Composite cell = new Composite(sash, SWT.NONE);
-			GridLayout grid = new GridLayout(1, false);
-			grid.marginWidth = 0;
-			grid.marginHeight = 0;
-			grid.verticalSpacing = 2;
-			cell.setLayout(grid);
-			SliceCanvas c = new SliceCanvas(cell, p);
-			c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-			c.addListener(SWT.Selection, e -> probe((long[]) e.data));
-			views.add(c);
-			Slider slider = new Slider(cell, SWT.HORIZONTAL);
-			slider.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
-			slider.setData("org.medad.ui.id", "slider-" + p.name().toLowerCase());
-			slider.setEnabled(false);
-			slider.addListener(SWT.Selection, e -> {
-				if (review != null) {
-					review.scroll(p, slider.getSelection() - c.slice());
-				}
-			});
-			sliders.add(slider);
+			views.add(view(sash, p));
 		}
+		large.getParent().setVisible(false);
+		dropFiles(parent);
 		status = new Label(parent, SWT.NONE);
 		status.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
 		status.setData("org.medad.ui.id", "probe");
 		status.setText("Open a scan (a file, or a DICOM series folder) to review it");
+	}
+
+	/** A slice view with its slice slider under it, in a cell of {@code parent}. */
+	private SliceCanvas view(Composite parent, ViewPlane p) {
+		Composite cell = new Composite(parent, SWT.NONE);
+		GridLayout grid = new GridLayout(1, false);
+		grid.marginWidth = 0;
+		grid.marginHeight = 0;
+		grid.verticalSpacing = 2;
+		cell.setLayout(grid);
+		SliceCanvas c = new SliceCanvas(cell, p);
+		c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		c.addListener(SWT.Selection, e -> probe((long[]) e.data));
+		Slider slider = new Slider(cell, SWT.HORIZONTAL);
+		slider.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
+		slider.setData("org.medad.ui.id", "slider-" + p.name().toLowerCase());
+		slider.setEnabled(false);
+		slider.addListener(SWT.Selection, e -> {
+			if (review != null) {
+				review.scroll(p, slider.getSelection() - c.slice());
+			}
+		});
+		sliders.put(c, slider);
+		return c;
+	}
+
+	/**
+	 * Files and folders dropped onto the Review screen open as a user opening them would: a score output folder
+	 * (it holds scores.csv) as the case list, anything else as a scan (a DICOM series folder included).
+	 */
+	private void dropFiles(Composite target) {
+		org.eclipse.swt.dnd.DropTarget drop = new org.eclipse.swt.dnd.DropTarget(target, org.eclipse.swt.dnd.DND.DROP_COPY
+				| org.eclipse.swt.dnd.DND.DROP_DEFAULT | org.eclipse.swt.dnd.DND.DROP_LINK);
+		drop.setTransfer(org.eclipse.swt.dnd.FileTransfer.getInstance());
+		drop.addDropListener(new org.eclipse.swt.dnd.DropTargetAdapter() {
+			@Override
+			public void dragEnter(org.eclipse.swt.dnd.DropTargetEvent e) {
+				if (e.detail == org.eclipse.swt.dnd.DND.DROP_DEFAULT) {
+					e.detail = org.eclipse.swt.dnd.DND.DROP_COPY;
+				}
+			}
+
+			@Override
+			public void drop(org.eclipse.swt.dnd.DropTargetEvent e) {
+				if (e.data instanceof String[] files && files.length > 0) {
+					openDropped(Path.of(files[0]));
+				}
+			}
+		});
+	}
+
+	/** What a drop (or the self-test) opens: results folders as the case list, the rest as a scan. */
+	public Job openDropped(Path file) {
+		return java.nio.file.Files.isRegularFile(file.resolve("scores.csv")) ? openResults(file) : open(file, false);
+	}
+
+	/** The recent entries as listed (the first item is the combo's title). */
+	public List<String> recentShown() {
+		return List.of(recent.getItems()).subList(1, recent.getItemCount());
+	}
+
+	/** In a Job: the file put first in the recent list; the list as it was where it cannot be written. */
+	private List<RecentFiles.Entry> remember(RecentFiles.Kind kind, Path file) {
+		try {
+			return recentFiles.add(kind, file);
+		} catch (java.io.IOException e) {
+			return recentEntries; // the list is a convenience: a read-only workspace must not stop the review
+		}
+	}
+
+	private void showRecent(List<RecentFiles.Entry> entries) {
+		recentEntries = List.copyOf(entries);
+		recent.removeAll();
+		recent.add("Recent…");
+		entries.forEach(en -> recent.add(en.label()));
+		recent.select(0);
 	}
 
 	/** The views, axial, coronal and sagittal (the self-test drives them). */
@@ -245,32 +409,135 @@ public class ReviewPart {
 		return lastCaseSent;
 	}
 
-	/** Reads {@code file} in a Job and shows it; a map is laid over the open scan instead. */
+	/**
+	 * Scores the open case, or with {@code allListed} every case of the list, with the model package in a Job; the
+	 * results then open as the case list (scores, predicted labels) with the most anomalous case and its map shown.
+	 */
+	public Job score(Path model, boolean allListed) {
+		List<Path> inputs = allListed ? cases.shownImages() : scanFile == null ? List.of() : List.of(scanFile);
+		if (inputs.isEmpty() || scoring != null) {
+			runState.setText(scoring != null ? "A scoring run is under way" : "Open a scan (or a case list) first");
+			return null;
+		}
+		lastModel = model;
+		Path out = ReviewScoring.outputFor(model);
+		runState.setText("Scoring " + inputs.size() + " case(s)…");
+		cancelScoring.setEnabled(true);
+		Consumer<String> log = line -> display.asyncExec(() -> {
+			if (!runState.isDisposed() && scoring != null) {
+				runState.setText(line);
+			}
+		});
+		scoring = ReviewScoring.start(catalog, workflows, model, inputs, out, log, new ReviewScoring.Outcome() {
+			@Override
+			public void scored(Path folder, int failed) {
+				display.asyncExec(() -> {
+					finishScoring(folder, failed == 0 ? "Scored " + inputs.size() + " case(s): " + folder
+							: failed + " of " + inputs.size() + " case(s) failed: see errors.csv in " + folder);
+					openResults(folder);
+				});
+			}
+
+			@Override
+			public void failed(Exception e) {
+				display.asyncExec(() -> {
+					if (e instanceof org.medad.core.error.CancelledException) {
+						finishScoring(null, "Scoring cancelled; the cases done are kept in " + out);
+					} else {
+						finishScoring(null, "Scoring failed: " + org.medad.ui.jobs.Problems.reason(e));
+						org.medad.ui.jobs.Problems.show(display.getActiveShell(), "Cannot score with "
+								+ model.getFileName(), model.toString(), e);
+					}
+				});
+			}
+		});
+		return scoring;
+	}
+
+	private void finishScoring(Path folder, String message) {
+		scoring = null;
+		lastRun = folder;
+		if (!runState.isDisposed()) {
+			runState.setText(message);
+			runState.setToolTipText(message);
+			cancelScoring.setEnabled(false);
+		}
+	}
+
+	/** Whether a scoring run is under way; the output folder of the last one that finished. */
+	public boolean scoring() {
+		return scoring != null;
+	}
+
+	public Path lastRun() {
+		return lastRun;
+	}
+
+	/** Writes the map shown over the case in a Job: on the scan's geometry, in the format of the name's suffix. */
+	public Job saveMap(Path file) {
+		ReviewCase c = review;
+		return inBackground("Saving the map to " + file.getFileName(), file, () -> {
+			MapExport.write(c, file, formats);
+			return () -> runState.setText("Map saved to " + file);
+		});
+	}
+
+	/**
+	 * Reads {@code file} in a Job and shows it; a map is laid over the open scan instead. A folder of several DICOM
+	 * series first shows the series browser, and the series chosen there opens.
+	 */
 	public Job open(Path file, boolean asMap) {
+		return open(file, asMap, null);
+	}
+
+	private Job open(Path file, boolean asMap, String series) {
 		return inBackground((asMap ? "Reading the map " : "Opening ") + file.getFileName(), file, () -> {
 			long t0 = System.nanoTime();
-			Volume v = formats.read(file); // a file, or a DICOM series folder
+			if (!asMap && series == null && java.nio.file.Files.isDirectory(file)) {
+				List<ImagePart> parts = formats.formatOf(file).parts(file);
+				if (parts.size() > 1) {
+					return () -> browse(file, parts);
+				}
+			}
+			// a file, or a DICOM series folder (with several, the series chosen)
+			Volume v = series == null ? formats.read(file) : formats.formatOf(file).read(file, series);
 			// the passes over every voxel (the initial window, the map's maximum) stay in this Job
 			ReviewCase loaded = asMap ? null : new ReviewCase(v);
 			ReviewCase.MapLayer layer = asMap ? ReviewCase.MapLayer.of(v) : null;
 			Double calibrated = asMap ? ScoreOutputs.pixelThreshold(file) : null;
+			List<RecentFiles.Entry> listed = asMap ? null : remember(RecentFiles.Kind.SCAN, file);
 			return () -> {
 				if (asMap) {
 					showMap(layer, calibrated, file);
 				} else {
 					show(loaded);
+					scanFile = file;
+					showRecent(listed);
 				}
 				lastOpenSeconds = (System.nanoTime() - t0) / 1e9;
 			};
 		});
 	}
 
+	private void browse(Path folder, List<ImagePart> parts) {
+		seriesBrowser = new SeriesBrowser(views.get(0).getShell(), folder, parts, p -> open(folder, false, p.id()));
+		seriesBrowser.open();
+	}
+
+	/** The series browser last shown, while it is open (the self-test chooses in it); else null. */
+	public SeriesBrowser seriesBrowser() {
+		return seriesBrowser == null || seriesBrowser.getShell() == null ? null : seriesBrowser;
+	}
+
 	/** Lists a score output folder's cases (read in a Job) beside the views, and opens the most anomalous. */
 	public Job openResults(Path folder) {
 		return inBackground("Reading the results in " + folder.getFileName(), folder, () -> {
 			List<ScoreResults.Case> read = ScoreResults.read(folder);
+			List<RecentFiles.Entry> listed = remember(RecentFiles.Kind.RESULTS, folder);
 			return () -> {
 				cases.show(read);
+				allListed.setEnabled(!read.isEmpty());
+				showRecent(listed);
 				if (!read.isEmpty()) {
 					cases.select(0);
 				}
@@ -281,6 +548,11 @@ public class ReviewPart {
 	/** The case ids listed, in their order (the self-test reads them). */
 	public List<String> listedCases() {
 		return cases.shownIds();
+	}
+
+	/** The scores listed, in the list's order. */
+	public List<Double> listedScores() {
+		return cases.shownScores();
 	}
 
 	/** A scored case: its scan, map and mask read together in one Job, then shown at once. */
@@ -298,6 +570,7 @@ public class ReviewPart {
 			Volume mask = c.mask() == null ? null : formats.read(c.mask());
 			return () -> {
 				show(loaded);
+				scanFile = c.image();
 				if (layer != null) {
 					showMap(layer, calibrated, c.map());
 				}
@@ -344,13 +617,13 @@ public class ReviewPart {
 			if (x != review) {
 				return; // a case replaced since
 			}
-			views.forEach(SliceCanvas::redraw);
+			sliders.keySet().forEach(SliceCanvas::redraw);
 			sliders();
 			probe(x.crosshair());
 		});
-		views.forEach(v -> v.show(c));
+		sliders.keySet().forEach(v -> v.show(c));
 		sliders();
-		layout(c.isVolume() ? 0 : 1);
+		layout(c.isVolume() ? chosenLayout : 1);
 		presets.select(0);
 		probe(c.crosshair());
 	}
@@ -375,20 +648,34 @@ public class ReviewPart {
 	}
 
 	private void sliders() {
-		for (int i = 0; i < views.size(); i++) {
-			long n = review.geometry(views.get(i).plane()).slices();
-			sliders.get(i).setValues((int) views.get(i).slice(), 0, (int) n, 1, 1, (int) Math.max(1, n / 10));
-			sliders.get(i).setEnabled(n > 1);
-		}
+		sliders.forEach((view, slider) -> {
+			long n = review.geometry(view.plane()).slices();
+			slider.setValues((int) view.slice(), 0, (int) n, 1, 1, (int) Math.max(1, n / 10));
+			slider.setEnabled(n > 1);
+		});
+	}
+
+	/** As the layout list does: 0 the three planes side by side, 1 the axial view alone, 2 (1+3) axial large above. */
+	public void chooseLayout(int which) {
+		chosenLayout = which;
+		layout(which);
 	}
 
 	private void layout(int which) {
 		for (int i = 0; i < views.size(); i++) {
 			views.get(i).getParent().setVisible(which != 1 || i == 0);
 		}
-		sash.setWeights(which == 2 ? new int[] { 3, 1, 1 } : which == 1 ? new int[] { 1, 0, 0 } : new int[] { 1, 1, 1 });
+		large.getParent().setVisible(which == 2);
+		layoutChoice.select(which);
+		sash.setWeights(which == 1 ? new int[] { 1, 0, 0 } : new int[] { 1, 1, 1 });
+		stack.layout(true);
 		sash.layout(true);
-		views.forEach(SliceCanvas::redraw);
+		sliders.keySet().forEach(SliceCanvas::redraw);
+	}
+
+	/** The large view of the 1+3 layout (shown only in it). */
+	public SliceCanvas largeView() {
+		return large;
 	}
 
 	private void preset(int index) {

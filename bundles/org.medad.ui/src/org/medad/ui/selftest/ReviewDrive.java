@@ -23,14 +23,20 @@ final class ReviewDrive {
 	private final Path mask;
 	private final Path results;
 	private final Path shots;
+	private final Path model;
+	private final Path series;
 	private ReviewCase before;
+	private org.eclipse.core.runtime.jobs.Job saving;
 	private final Map<String, Object> report = new LinkedHashMap<>();
 	private int state;
 	private int waited;
 	private final List<Map<String, Object>> views = new ArrayList<>();
 
-	ReviewDrive(ReviewPart part, Path scan, Path map, Path mask, Path results, Path shots) {
+	/** {@code model}: a model package to score the open case with from Review, then save its map (or null). */
+	ReviewDrive(ReviewPart part, Path scan, Path map, Path mask, Path results, Path model, Path series, Path shots) {
 		this.shots = shots;
+		this.model = model;
+		this.series = series;
 		this.part = part;
 		this.scan = scan;
 		this.map = map;
@@ -42,7 +48,7 @@ final class ReviewDrive {
 		return state == DONE;
 	}
 
-	private static final int DONE = 9;
+	private static final int DONE = 20;
 
 	Map<String, Object> report() {
 		return report;
@@ -107,7 +113,7 @@ final class ReviewDrive {
 
 	/** One step; false while it waits for a Job. */
 	void step() {
-		if (waited++ > 200) {
+		if (waited++ > 600) {
 			report.put("error", "timed out in state " + state);
 			state = DONE;
 			return;
@@ -188,13 +194,23 @@ final class ReviewDrive {
 				}
 			}
 			report.put("views", views);
+			part.chooseLayout(2); // 1+3: the axial view large above the three, then back
+			Map<String, Object> large = new LinkedHashMap<>();
+			large.put("largeVisible", part.largeView().isVisible());
+			large.put("largeSize", new int[] { part.largeView().getSize().x, part.largeView().getSize().y });
+			large.put("smallVisible", part.views().stream().map(SliceCanvas::isVisible).toList());
+			large.put("axialSize", new int[] { part.views().get(0).getSize().x, part.views().get(0).getSize().y });
+			large.put("largeSlice", part.largeView().slice());
+			part.chooseLayout(0);
+			large.put("largeVisibleAfter", part.largeView().isVisible());
+			report.put("layout1plus3", large);
 			report.put("window", c.window().toString());
 			report.put("crosshair", c.crosshair());
 			report.put("overlay", c.overlay() == null ? null : Map.of("threshold", c.overlay().threshold(), "high", c
 					.overlay().high()));
 			if (results != null) { // then a score output folder: its case list, the most anomalous case opened
 				before = c;
-				part.openResults(results);
+				part.openDropped(results); // as a drop of the folder onto the window does
 				state = 5;
 			} else {
 				state = DONE;
@@ -206,6 +222,55 @@ final class ReviewDrive {
 				report.put("openedFromList", c.scan().source());
 				report.put("crosshairFromList", c.crosshair());
 				report.put("mapMaximumFromList", c.mapMaximum());
+				state = model == null ? DONE : 6;
+			}
+		}
+		case 6 -> { // Score with model… on the open case: the list is replaced by the run's one scored case
+			before = c;
+			report.put("scoredCase", c.scan().source());
+			part.score(model, false);
+			report.put("scoringStarted", part.scoring());
+			state = 7;
+		}
+		case 7 -> {
+			if (!part.scoring() && part.lastRun() != null && c != before && c.map() != null) {
+				report.put("scoredRun", part.lastRun().toString());
+				report.put("scoredListed", part.listedCases());
+				report.put("scoredScores", part.listedScores());
+				report.put("scoredMapMaximum", c.mapMaximum());
+				saving = part.saveMap(shots.resolve("saved-map.nii.gz"));
+				state = 8;
+			}
+		}
+		case 8 -> {
+			if (saving.getResult() != null) {
+				report.put("savedMap", shots.resolve("saved-map.nii.gz").toString());
+				state = series == null ? DONE : 9;
+			}
+		}
+		case 9 -> { // a folder of two DICOM series: the browser lists them, the 8-slice one is chosen and opens
+			before = c;
+			part.openDropped(series);
+			state = 10;
+		}
+		case 10 -> {
+			var browser = part.seriesBrowser();
+			if (browser != null) {
+				List<List<String>> rows = browser.rows();
+				report.put("seriesRows", rows);
+				int eight = 0;
+				for (int i = 0; i < rows.size(); i++) {
+					eight = "8".equals(rows.get(i).get(4)) ? i : eight;
+				}
+				browser.choose(eight);
+				state = 11;
+			}
+		}
+		case 11 -> {
+			if (c != before && c.dims()[2] == 8) {
+				report.put("seriesOpened", c.dims());
+				report.put("seriesBrowserClosed", part.seriesBrowser() == null);
+				report.put("recent", part.recentShown());
 				state = DONE;
 			}
 		}

@@ -72,6 +72,8 @@ public class SelfTestAddon {
 		String map = System.getProperty(PROPERTY + ".map");
 		String mask = System.getProperty(PROPERTY + ".mask");
 		String results = System.getProperty(PROPERTY + ".results");
+		String reviewModel = System.getProperty(PROPERTY + ".review.model");
+		String series = System.getProperty(PROPERTY + ".review.series");
 		String trainData = System.getProperty(PROPERTY + ".train.data");
 		String evaluateModel = System.getProperty(PROPERTY + ".evaluate.model");
 		display.timerExec(1500, new Runnable() {
@@ -88,7 +90,8 @@ public class SelfTestAddon {
 							var part = parts.findPart("org.medad.ui.part.review.guide");
 							review = new ReviewDrive((org.medad.ui.review.ReviewPart) part.getObject(), Path.of(open),
 									map == null ? null : Path.of(map), mask == null ? null : Path.of(mask),
-									results == null ? null : Path.of(results), Path.of(dir));
+									results == null ? null : Path.of(results), reviewModel == null ? null : Path.of(
+											reviewModel), series == null ? null : Path.of(series), Path.of(dir));
 						}
 						review.step();
 						display.timerExec(review.finished() ? 500 : 100, this);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
@@ -70,12 +71,24 @@ class WorkbenchScreenshotTest {
 		Path map = work.resolve("s/00000.nii.gz");
 		Path mask = phantom.resolve("test/Ungood/label/00000.nii.gz");
 		assertTrue(Files.isRegularFile(map) && Files.isRegularFile(mask), "map and mask");
+		// a folder of two DICOM series (the 8-slice synthetic CT and CT_small), for the series browser
+		Path testdata = Path.of(System.getProperty("medad.testdata", "../../../shared/testdata"));
+		Path twoSeries = work.resolve("two-series");
+		Files.createDirectories(twoSeries);
+		try (var files = Files.list(testdata.resolve("dicom/series_ch2bet_ct"))) {
+			for (Path f : files.toList()) {
+				Files.copy(f, twoSeries.resolve(f.getFileName()));
+			}
+		}
+		Files.copy(testdata.resolve("dicom/CT_small.dcm"), twoSeries.resolve("CT_small.dcm"));
 		Path launcher = Product.WORKBENCH.resolve("bin/medad-workbench");
 		Product.Result r = Product.run(List.of(launcher.toString()), Map.of("DISPLAY", display, "MEDAD_JAVA_OPTS",
 				"-Dmedad.ui.selftest=" + SHOTS + " -Dmedad.ui.selftest.open=" + scan + " -Dmedad.ui.selftest.map=" + map
 						+ " -Dmedad.ui.selftest.mask=" + mask + " -Dmedad.ui.selftest.results=" + work.resolve("all")
 						+ " -Dmedad.ui.selftest.train.data=" + phantom + " -Dmedad.ui.selftest.train.out=" + work.resolve(
 								"trained") + " -Dmedad.ui.selftest.train.set=preset=cpu;size=32;epochs=2"
+						+ " -Dmedad.ui.selftest.review.model=" + work.resolve("m")
+						+ " -Dmedad.ui.selftest.review.series=" + twoSeries
 						+ " -Dmedad.ui.selftest.evaluate.model=" + work.resolve("m") + " -Dmedad.ui.selftest.evaluate.data="
 						+ phantom,
 				"MEDAD_WORKSPACE", Files.createTempDirectory("medad-ws").toString()), 180);
@@ -112,6 +125,16 @@ class WorkbenchScreenshotTest {
 			assertEquals(v.get("slice").getAsLong(), v.get("slider").getAsLong(), plane + "'s slider shows its slice");
 		}
 		assertEquals(List.of("AXIAL", "CORONAL", "SAGITTAL"), planes);
+		JsonObject large = review.getAsJsonObject("layout1plus3");
+		assertTrue(large.get("largeVisible").getAsBoolean() && !large.get("largeVisibleAfter").getAsBoolean(), large
+				.toString());
+		assertEquals("[true,true,true]", large.get("smallVisible").toString(), "the three stay under the large one");
+		JsonArray big = large.getAsJsonArray("largeSize");
+		JsonArray small = large.getAsJsonArray("axialSize");
+		assertTrue(big.get(0).getAsInt() > 2 * small.get(0).getAsInt() && big.get(1).getAsInt() > small.get(1)
+				.getAsInt(), "the large view is larger: " + large);
+		assertEquals(review.getAsJsonArray("views").get(0).getAsJsonObject().get("slice").getAsLong(), large.get(
+				"largeSlice").getAsLong(), "linked: the large view shows the axial slice");
 		assertTrue(!review.get("window").equals(review.get("windowOpened")), "window/level changed: " + review);
 		double calibrated = JsonParser.parseString(Files.readString(work.resolve("m/model.json"))).getAsJsonObject()
 				.getAsJsonObject("thresholds").get("pixel").getAsDouble();
@@ -131,6 +154,46 @@ class WorkbenchScreenshotTest {
 		assertEquals(top, listed.get(0), "sorted by score, most anomalous first: " + scores);
 		assertTrue(review.get("openedFromList").getAsString().endsWith(top), review.toString());
 		assertEquals(review.get("mapMaximumFromList"), review.get("crosshairFromList"));
+		// Score with model… on that case: a Job through the scoring workflow, the same score as medad score gave it,
+		// the list replaced by the run's case, its map shown; then Save map… writes it on the scan's geometry
+		assertTrue(review.get("scoringStarted").getAsBoolean(), review.toString());
+		assertTrue(review.get("scoredCase").getAsString().endsWith(top), review.toString());
+		assertEquals(1, review.getAsJsonArray("scoredListed").size(), review.toString());
+		double cliScore = Double.parseDouble(scores.get(scores.get(0).startsWith(top) ? 0 : 1).split(",")[1]);
+		assertEquals(cliScore, review.getAsJsonArray("scoredScores").get(0).getAsDouble(), 1e-4 * Math.abs(cliScore),
+				"the workbench's run scores the case as medad score does");
+		Path run = Path.of(review.get("scoredRun").getAsString());
+		assertTrue(Files.isRegularFile(run.resolve("run.json")) && Files.isRegularFile(run.resolve("scores.csv")),
+				"the run's outputs are kept: " + run);
+		assertEquals(review.get("mapMaximumFromList"), review.get("scoredMapMaximum"), "the same map, the same maximum");
+		JsonObject savedMap = inspect(Path.of(review.get("savedMap").getAsString()));
+		JsonObject scanInfo = inspect(phantom.resolve("test").resolve(top));
+		JsonObject cliMap = inspect(work.resolve("all").resolve(top));
+		assertEquals("NIfTI-1", savedMap.get("format").getAsString());
+		for (String key : List.of("dims", "spacing", "affine")) {
+			assertEquals(scanInfo.get(key), savedMap.get(key), key + " of the saved map is the scan's");
+		}
+		assertEquals(cliMap.get("max").getAsDouble(), savedMap.get("max").getAsDouble(), 1e-4 * Math.abs(cliMap.get(
+				"max").getAsDouble()), "the saved map holds the map's values");
+		// a folder of two series: the browser lists them (patient, study, series, modality, slices); one opens
+		JsonArray seriesRows = review.getAsJsonArray("seriesRows");
+		assertEquals(2, seriesRows.size(), review.toString());
+		String eight = null;
+		for (var row : seriesRows) {
+			if (row.getAsJsonArray().get(4).getAsString().equals("8")) {
+				eight = row.toString();
+			}
+		}
+		assertTrue(eight != null && eight.contains("CH2BET SYNTHETIC (SYNTH0001)") && eight.contains("\"CT\""),
+				"the synthetic series' row: " + seriesRows);
+		assertEquals("[181,217,8]", review.get("seriesOpened").toString());
+		assertTrue(review.get("seriesBrowserClosed").getAsBoolean(), review.toString());
+		// the recent list, most recent first: the series folder, the run, the results folder and the first scan
+		List<String> recent = new ArrayList<>();
+		review.getAsJsonArray("recent").forEach(e -> recent.add(e.getAsString()));
+		assertEquals(twoSeries.toAbsolutePath().normalize().toString(), recent.get(0), recent.toString());
+		assertTrue(recent.contains("Results: " + work.resolve("all").toAbsolutePath().normalize()), recent.toString());
+		assertTrue(recent.contains(scan.toAbsolutePath().normalize().toString()), recent.toString());
 		// the screenshot shows the heat map (hot colours) and the mask's outline (green) over the scan
 		BufferedImage shot = ImageIO.read(SHOTS.resolve("review-overlay.png").toFile());
 		int hot = 0;
@@ -202,6 +265,12 @@ class WorkbenchScreenshotTest {
 		assertTrue(evaluate.get("reviewOpened").getAsString().endsWith(".nii.gz"), "the double-click opened the case in"
 				+ " Review: " + evaluate);
 		assertLooksRendered(SHOTS.resolve("evaluate-results.png"));
+	}
+
+	private static JsonObject inspect(Path file) throws Exception {
+		Product.Result r = Product.medad(Product.HEADLESS, "inspect", file.toString(), "--json");
+		assertEquals(0, r.exitCode(), r.toString());
+		return JsonParser.parseString(r.out()).getAsJsonObject();
 	}
 
 	/** A real rendering has many colours and is window-sized; a blank or failed capture has few. */
