@@ -276,6 +276,19 @@ class ScoringRunTest {
 		assertThrows(BadInputException.class, () -> ScoreResults.read(tmp.resolve("rev")), "not an output folder");
 	}
 
+	/** The true label shows where the input's BMAD folder says it, and nowhere else. */
+	@Test
+	void reviewedCasesKnowTheirLabelFromTheirBmadFolder() {
+		java.util.function.Function<String, Boolean> truth = p -> new ScoreResults.Case("x", 1, false, p == null ? null
+				: Path.of(p), null, null).truth();
+		assertEquals(Boolean.TRUE, truth.apply("/data/brain/test/Ungood/img/001.png"));
+		assertEquals(Boolean.FALSE, truth.apply("/data/brain/test/good/img/001.png"));
+		assertEquals(Boolean.FALSE, truth.apply("/data/chest/valid/good/002.png"));
+		assertEquals(null, truth.apply("/scans/goodness/img/001.png"));
+		assertEquals(null, truth.apply("/good/a/b/001.png"), "only the image's own folder or the one above");
+		assertEquals(null, truth.apply(null));
+	}
+
 	/** Single slices of consecutive cases share detector calls up to the batch; read-ahead changes no result. */
 	@Test
 	void slicesOfConsecutiveCasesShareDetectorCallsAndReadAheadChangesNothing() throws Exception {

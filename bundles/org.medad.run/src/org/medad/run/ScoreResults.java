@@ -22,6 +22,20 @@ import com.google.gson.JsonParser;
 public final class ScoreResults {
 	/** One scored case; {@code image}, {@code mask} and {@code map} may be null (moved, not named, not written). */
 	public record Case(String id, double score, boolean anomalous, Path image, Path mask, Path map) {
+		/**
+		 * The true label where the input's place says it (a BMAD split's {@code good/} or {@code Ungood/} folder,
+		 * the image directly in it or in its {@code img/}): true for anomalous; null where it is not known.
+		 */
+		public Boolean truth() {
+			Path p = image == null ? null : image.getParent();
+			for (int up = 0; up < 2 && p != null && p.getFileName() != null; up++, p = p.getParent()) {
+				String name = p.getFileName().toString();
+				if (name.equals("good") || name.equals("Ungood")) {
+					return name.equals("Ungood");
+				}
+			}
+			return null;
+		}
 	}
 
 	private ScoreResults() {

@@ -18,7 +18,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.medad.run.ScoreResults;
 
 /**
- * The cases of a score output folder beside the views: name, score, predicted label; sorted by a click on a
+ * The cases of a score output folder beside the views: name, true label where known, score, predicted label; sorted by a click on a
  * column header (again: the other way), filtered to the anomalous ones, walked with the arrow keys; selecting a case
  * opens it with its map.
  */
@@ -40,6 +40,7 @@ final class CaseList extends Composite {
 		table.setHeaderVisible(true);
 		table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 		column("Case", 120, Comparator.comparing(ScoreResults.Case::id));
+		column("Label", 70, Comparator.comparing(c -> label(c.truth())));
 		column("Score", 60, Comparator.comparing(ScoreResults.Case::score));
 		column("Predicted", 70, Comparator.comparing(ScoreResults.Case::anomalous));
 		table.addListener(SWT.Selection, e -> {
@@ -97,8 +98,22 @@ final class CaseList extends Composite {
 		table.removeAll();
 		for (ScoreResults.Case c : shown) {
 			TableItem item = new TableItem(table, SWT.NONE);
-			item.setText(new String[] { c.id(), String.format(Locale.ROOT, "%.4g", c.score()), c.anomalous()
-					? "anomalous" : "normal" });
+			item.setText(new String[] { c.id(), label(c.truth()), String.format(Locale.ROOT, "%.4g", c.score()), c
+					.anomalous() ? "anomalous" : "normal" });
 		}
+	}
+
+	/** The column text of a true label: empty where it is not known. */
+	static String label(Boolean truth) {
+		return truth == null ? "" : truth ? "anomalous" : "normal";
+	}
+
+	/** The rows as shown, column texts (the self-test reads them). */
+	List<List<String>> shownRows() {
+		List<List<String>> rows = new ArrayList<>();
+		for (TableItem item : table.getItems()) {
+			rows.add(java.util.stream.IntStream.range(0, table.getColumnCount()).mapToObj(item::getText).toList());
+		}
+		return rows;
 	}
 }

@@ -2,10 +2,8 @@ package org.medad.ui.review;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,18 +69,7 @@ final class RecentFiles {
 		for (Entry e : kept) {
 			text.append(e.kind()).append('\t').append(e.path()).append('\n');
 		}
-		Files.createDirectories(store.toAbsolutePath().getParent());
-		Path tmp = Files.createTempFile(store.toAbsolutePath().getParent(), ".recent", ".tmp");
-		try {
-			Files.writeString(tmp, text, StandardCharsets.UTF_8);
-			try {
-				Files.move(tmp, store, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			} catch (AtomicMoveNotSupportedException e) {
-				Files.move(tmp, store, StandardCopyOption.REPLACE_EXISTING);
-			}
-		} finally {
-			Files.deleteIfExists(tmp);
-		}
+		org.medad.ui.Workspace.writeAtomically(store, text.toString());
 		return List.copyOf(kept);
 	}
 }

@@ -79,7 +79,7 @@ public class ReviewPart {
 	private volatile Job scoring;
 	private Path lastModel;
 	private volatile Path lastRun;
-	private final RecentFiles recentFiles = new RecentFiles(ReviewScoring.workspace().resolve("recent-files.txt"), 12);
+	private final RecentFiles recentFiles = new RecentFiles(org.medad.ui.Workspace.root().resolve("recent-files.txt"), 12);
 	private Combo recent;
 	private SeriesBrowser seriesBrowser;
 	private volatile List<RecentFiles.Entry> recentEntries = List.of();
@@ -548,6 +548,11 @@ public class ReviewPart {
 	/** The case ids listed, in their order (the self-test reads them). */
 	public List<String> listedCases() {
 		return cases.shownIds();
+	}
+
+	/** The case list's rows as shown: case, label, score, predicted. */
+	public List<List<String>> listedRows() {
+		return cases.shownRows();
 	}
 
 	/** The scores listed, in the list's order. */

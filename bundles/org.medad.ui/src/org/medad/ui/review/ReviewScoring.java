@@ -29,22 +29,9 @@ final class ReviewScoring {
 	private ReviewScoring() {
 	}
 
-	/** The workbench's own folder: its workspace ({@code -data}), or {@code ~/.medad} without one. */
-	static Path workspace() {
-		String area = System.getProperty("osgi.instance.area");
-		try {
-			if (area != null) {
-				return Path.of(java.net.URI.create(area.replace(" ", "%20")));
-			}
-		} catch (IllegalArgumentException e) {
-			// not a file: URL; fall back
-		}
-		return Path.of(System.getProperty("user.home"), ".medad");
-	}
-
 	/** {@code <workspace>/runs}: every scoring run started from Review. */
 	static Path runsFolder() {
-		return workspace().resolve("runs");
+		return org.medad.ui.Workspace.root().resolve("runs");
 	}
 
 	static Path outputFor(Path model) {

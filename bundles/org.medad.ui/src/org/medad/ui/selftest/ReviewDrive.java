@@ -219,6 +219,7 @@ final class ReviewDrive {
 		case 5 -> {
 			if (!part.listedCases().isEmpty() && c != before && c.map() != null) {
 				report.put("listed", part.listedCases());
+				report.put("listedRows", part.listedRows());
 				report.put("openedFromList", c.scan().source());
 				report.put("crosshairFromList", c.crosshair());
 				report.put("mapMaximumFromList", c.mapMaximum());

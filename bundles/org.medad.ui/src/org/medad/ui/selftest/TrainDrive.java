@@ -55,6 +55,12 @@ final class TrainDrive {
 				}
 			}
 			report.put("invalidAfterFix", form.draft().problems().keySet().toString());
+			// a preset of these settings: saved, the form changed, the preset applied brings them back
+			part.savePreset("selftest preset");
+			form.type("batch", "16");
+			part.applyPreset("selftest preset");
+			report.put("presets", part.presetChoices());
+			report.put("batchAfterPreset", part.form().draft().text("batch"));
 			report.put("startEnabled", part.startEnabled());
 			started = System.nanoTime();
 			part.start(false);
@@ -71,6 +77,8 @@ final class TrainDrive {
 				report.put("state", part.stateText());
 				report.put("model", part.trained() == null ? null : part.trained().folder().toString());
 				report.put("log", part.logText());
+				report.put("devicesFound", part.devicesFound());
+				report.put("deviceChoices", part.deviceChoices());
 				state = 2;
 			}
 		}

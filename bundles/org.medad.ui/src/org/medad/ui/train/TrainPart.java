@@ -11,6 +11,8 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.ScrolledComposite;
@@ -36,6 +38,7 @@ import org.medad.ui.jobs.JobProgress;
 import org.medad.ui.jobs.Problems;
 import org.medad.ui.settings.SettingsDraft;
 import org.medad.ui.settings.SettingsForm;
+import org.medad.ui.settings.SettingsPresets;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -66,8 +69,11 @@ public class TrainPart {
 	private Text data;
 	private Text out;
 	private Combo device;
+	private volatile String devicesFound;
 	private Text seed;
 	private ScrolledComposite settingsArea;
+	private Combo preset;
+	private final SettingsPresets presets = new SettingsPresets(org.medad.ui.Workspace.root().resolve("presets"));
 	private SettingsForm form;
 	private Button start;
 	private Button resume;
@@ -99,7 +105,7 @@ public class TrainPart {
 		out = new Text(left, SWT.BORDER);
 		row(left, "Model", out, "the model package to write (a folder; an existing package is never replaced)");
 		device = new Combo(left, SWT.DROP_DOWN);
-		device.setItems("auto", "cpu", "gpu:0", "gpu:0,fp16");
+		device.setItems("auto", "cpu"); // the GPUs join when the compute service has looked
 		device.select(0);
 		row(left, "Device", device, "auto uses a GPU where one is visible (medad compute lists them); fp16 on GPU only");
 		seed = new Text(left, SWT.BORDER);
@@ -122,6 +128,25 @@ public class TrainPart {
 				form.draft().restoreDefaults();
 				form.refresh();
 				enable();
+			}
+		});
+		preset = new Combo(presets, SWT.READ_ONLY);
+		preset.setData("org.medad.ui.id", "preset");
+		preset.setToolTipText("Settings saved before for this detector (Save as preset…), in the workspace's presets/");
+		preset.addListener(SWT.Selection, e -> {
+			if (preset.getSelectionIndex() > 0) {
+				applyPreset(preset.getText());
+			}
+		});
+		button(presets, "Save as preset…", "save-preset", e -> {
+			InstalledDetector d = chosen();
+			if (d == null || form == null) {
+				return;
+			}
+			InputDialog ask = new InputDialog(left.getShell(), "Save settings as a preset", "A name for these "
+					+ d.descriptor().id() + " settings:", "", SettingsPresets::problem);
+			if (ask.open() == Window.OK) {
+				savePreset(ask.getValue().strip());
 			}
 		});
 		button(presets, "Settings of a model…", "settings-of-model", e -> {
@@ -164,6 +189,60 @@ public class TrainPart {
 			showSettings();
 		}
 		enable();
+		discoverDevices();
+	}
+
+	/**
+	 * The devices the compute service sees, in a Job (it starts the engine, which loads its natives): the CPU and
+	 * every GPU with fp32 and fp16, the GPUs described in the list's tooltip.
+	 */
+	private void discoverDevices() {
+		if (compute == null) {
+			devicesFound = "no compute service installed";
+			return;
+		}
+		Job.create("Finding the compute devices", monitor -> {
+			List<String> items = new java.util.ArrayList<>(List.of("auto", "cpu"));
+			String found;
+			try {
+				var report = compute.report();
+				StringBuilder text = new StringBuilder("CPU: " + report.threads() + " threads");
+				for (var gpu : report.gpus()) {
+					items.add("gpu:" + gpu.index());
+					items.add("gpu:" + gpu.index() + ",fp16");
+					text.append(String.format(java.util.Locale.ROOT, "; gpu:%d: compute capability %s, %.1f of %.1f GiB"
+							+ " free", gpu.index(), gpu.computeCapability(), gpu.freeBytes() / 1073741824.0, gpu
+									.totalBytes() / 1073741824.0));
+				}
+				if (report.gpus().isEmpty()) {
+					text.append("; no GPU visible (").append(report.cudaLibtorch() ? "no CUDA device"
+							: "the installed engine is CPU-only").append(")");
+				}
+				found = text.toString();
+			} catch (Exception | LinkageError e) {
+				found = "the compute engine did not start: " + Problems.reason(e);
+			}
+			String info = found;
+			display.asyncExec(() -> {
+				if (device.isDisposed()) {
+					return;
+				}
+				String typed = device.getText();
+				device.setItems(items.toArray(String[]::new));
+				device.setText(typed);
+				device.setToolTipText("auto uses a GPU where one is visible; fp16 on GPU only. Found: " + info);
+				devicesFound = info;
+			});
+		}).schedule();
+	}
+
+	/** What device discovery found (null until it has run), and the devices offered. */
+	public String devicesFound() {
+		return devicesFound;
+	}
+
+	public List<String> deviceChoices() {
+		return List.of(device.getItems());
 	}
 
 	private void row(Composite parent, String name, org.eclipse.swt.widgets.Control field, String tip) {
@@ -215,6 +294,9 @@ public class TrainPart {
 			form = new SettingsForm(settingsArea, new SettingsDraft(d.detector().settingsSchema()), this::enable);
 			settingsArea.setContent(form.control());
 			settingsArea.setMinSize(form.control().computeSize(SWT.DEFAULT, SWT.DEFAULT));
+		}
+		if (preset != null) {
+			showPresets(null);
 		}
 		enable();
 	}
@@ -378,6 +460,49 @@ public class TrainPart {
 			}
 			return Status.OK_STATUS;
 		}).schedule();
+	}
+
+	/** Saves the form's settings (those that differ from the defaults) as a named preset of the detector. */
+	public void savePreset(String name) {
+		InstalledDetector d = chosen();
+		try {
+			presets.save(d.descriptor().id(), name, form.draft().overrides());
+			showPresets(name);
+			state.setText("Saved the settings as preset '" + name + "'");
+		} catch (Exception e) {
+			Problems.show(display.getActiveShell(), "Cannot save the preset", name, e);
+		}
+	}
+
+	/** The form reset to the defaults, then the preset's settings applied. */
+	public void applyPreset(String name) {
+		InstalledDetector d = chosen();
+		try {
+			var settings = presets.read(d.descriptor().id(), name);
+			form.draft().restoreDefaults();
+			form.draft().apply(settings);
+			form.refresh();
+			enable();
+			state.setText("Preset '" + name + "': " + (settings.isEmpty() ? "the defaults" : settings));
+		} catch (Exception e) {
+			Problems.show(display.getActiveShell(), "Cannot apply the preset", name, e);
+		}
+	}
+
+	/** The saved presets of the chosen detector, as listed. */
+	public List<String> presetChoices() {
+		return List.of(preset.getItems()).subList(1, preset.getItemCount());
+	}
+
+	private void showPresets(String selected) {
+		InstalledDetector d = chosen();
+		preset.removeAll();
+		preset.add("Presets…");
+		if (d != null) {
+			presets.names(d.descriptor().id()).forEach(preset::add);
+		}
+		int i = selected == null ? -1 : preset.indexOf(selected);
+		preset.select(Math.max(0, i));
 	}
 
 	// for the self-test, which drives the screen as a user would

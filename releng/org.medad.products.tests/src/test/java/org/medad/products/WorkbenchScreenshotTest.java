@@ -151,6 +151,11 @@ class WorkbenchScreenshotTest {
 		String top = Double.parseDouble(scores.get(0).split(",")[1]) >= Double.parseDouble(scores.get(1).split(",")[1])
 				? scores.get(0).split(",")[0] : scores.get(1).split(",")[0];
 		assertEquals(2, listed.size(), listed.toString());
+		for (var row : review.getAsJsonArray("listedRows")) { // case, true label (from good/ or Ungood/), score, predicted
+			String id = row.getAsJsonArray().get(0).getAsString();
+			assertEquals(id.startsWith("Ungood/") ? "anomalous" : "normal", row.getAsJsonArray().get(1).getAsString(),
+					row.toString());
+		}
 		assertEquals(top, listed.get(0), "sorted by score, most anomalous first: " + scores);
 		assertTrue(review.get("openedFromList").getAsString().endsWith(top), review.toString());
 		assertEquals(review.get("mapMaximumFromList"), review.get("crosshairFromList"));
@@ -219,6 +224,14 @@ class WorkbenchScreenshotTest {
 		assertTrue(!train.get("startEnabledWhileInvalid").getAsBoolean(), "Start disabled while a value is invalid");
 		assertTrue(train.get("startEnabled").getAsBoolean(), "Start enabled once valid: " + train);
 		assertEquals("[]", train.get("invalidAfterFix").getAsString());
+		assertEquals("[\"selftest preset\"]", train.get("presets").toString(), "the saved preset is offered");
+		assertEquals("8", train.get("batchAfterPreset").getAsString(), "the preset brings its settings back");
+		assertTrue(train.get("devicesFound").getAsString().startsWith("CPU: "), train.toString());
+		List<String> devices = new ArrayList<>();
+		train.getAsJsonArray("deviceChoices").forEach(e -> devices.add(e.getAsString()));
+		assertEquals(List.of("auto", "cpu"), devices.subList(0, 2), devices.toString());
+		assertTrue(devices.subList(2, devices.size()).stream().allMatch(d -> d.matches("gpu:\\d+(,fp16)?")), devices
+				.toString());
 		assertTrue(!train.get("model").isJsonNull(), "the run finished with a model: " + train);
 		JsonObject trained = JsonParser.parseString(Files.readString(work.resolve("trained/model.json")))
 				.getAsJsonObject();
