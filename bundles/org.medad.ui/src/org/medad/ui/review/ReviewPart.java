@@ -654,9 +654,15 @@ public class ReviewPart {
 
 	private void sliders() {
 		sliders.forEach((view, slider) -> {
-			long n = review.geometry(view.plane()).slices();
-			slider.setValues((int) view.slice(), 0, (int) n, 1, 1, (int) Math.max(1, n / 10));
-			slider.setEnabled(n > 1);
+			int n = (int) review.geometry(view.plane()).slices();
+			int slice = (int) view.slice();
+			// set only what changed: while one view scrolls the others' sliders stay put (each set costs GTK work)
+			if (slider.getMaximum() != n) {
+				slider.setValues(slice, 0, n, 1, 1, Math.max(1, n / 10));
+				slider.setEnabled(n > 1);
+			} else if (slider.getSelection() != slice) {
+				slider.setSelection(slice);
+			}
 		});
 	}
 

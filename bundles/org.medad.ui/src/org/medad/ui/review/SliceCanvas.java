@@ -1,7 +1,6 @@
 package org.medad.ui.review;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
@@ -41,9 +40,42 @@ public final class SliceCanvas extends Canvas {
 	/** Where the slice was last drawn: x, y, width, height in canvas pixels. */
 	private double[] drawn;
 
+	/**
+	 * What a composed picture shows: the case, its slice, window, layers (by identity) and overlay, where and how
+	 * large in the canvas. The picture is reused while this stays equal.
+	 */
+	private record Frame(ReviewCase review, long slice, WindowLevel window, Object map, Overlay overlay, Object mask,
+			double x0, double y0, double dw, double dh, int vw, int vh) {
+		@Override
+		public boolean equals(Object o) {
+			return o instanceof Frame f && f.review == review && f.slice == slice && f.window.equals(window)
+					&& f.map == map && f.overlay == overlay && f.mask == mask && f.x0 == x0 && f.y0 == y0 && f.dw == dw
+					&& f.dh == dh && f.vw == vw && f.vh == vh;
+		}
+
+		@Override
+		public int hashCode() {
+			return Long.hashCode(slice) * 31 + vw;
+		}
+	}
+
+	private Image frame;
+	private Frame frameShown;
+	private Image legendBar;
+	private Object legendColours;
+	private long composed;
+
 	public SliceCanvas(Composite parent, ViewPlane plane) {
 		super(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
 		this.plane = plane;
+		addListener(SWT.Dispose, e -> {
+			if (frame != null) {
+				frame.dispose();
+			}
+			if (legendBar != null) {
+				legendBar.dispose();
+			}
+		});
 		setData("org.medad.ui.id", "view-" + plane.name().toLowerCase());
 		addListener(SWT.Paint, e -> paint(e.gc));
 		addListener(SWT.MouseVerticalWheel, this::wheel);
@@ -70,6 +102,11 @@ public final class SliceCanvas extends Canvas {
 	/** The slice shown now (0-based), or -1 without a case. */
 	public long slice() {
 		return review == null ? -1 : geometry.screen(review.crosshair())[2];
+	}
+
+	/** Pictures composed since the canvas was made (a frame that only moves the crosshair reuses the last). */
+	public long composed() {
+		return composed;
 	}
 
 	/** Frames painted since the canvas was made (the responsiveness benchmark counts them). */
@@ -103,9 +140,6 @@ public final class SliceCanvas extends Canvas {
 			return;
 		}
 		long[] s = geometry.screen(review.crosshair());
-		var scan = geometry.view(review.voxels(), s[2]);
-		var map = review.map() == null ? null : geometry.view(review.map(), s[2]);
-		var mask = review.mask() == null ? null : geometry.view(review.mask(), s[2]);
 		int w = (int) geometry.width();
 		int h = (int) geometry.height();
 		double aspect = geometry.spacingY() / geometry.spacingX();
@@ -117,21 +151,31 @@ public final class SliceCanvas extends Canvas {
 		drawn = new double[] { area.x + x0, area.y + y0, dw, dh };
 		int vw = Math.max(1, area.width);
 		int vh = Math.max(1, area.height);
-		long t0 = System.nanoTime();
-		// composed at the view's own resolution: the cost is the view's pixels, not the slice's
-		pixels = SliceRenderer.renderView(scan, review.window(), map, review.overlay(), mask, x0, y0, dw, dh, vw, vh,
-				pixels);
-		renderNanos += System.nanoTime() - t0;
-		ImageData data = new ImageData(vw, vh, 24, RGB);
-		for (int y = 0; y < vh; y++) {
-			data.setPixels(0, y, vw, pixels, y * vw);
+		Frame key = new Frame(review, s[2], review.window(), review.map(), review.overlay(), review.mask(), x0, y0, dw,
+				dh, vw, vh);
+		if (!key.equals(frameShown) || frame == null || frame.isDisposed()) {
+			// composed again only when what it shows changed: while another view scrolls, this one only moves its
+			// crosshair over the same picture
+			long t0 = System.nanoTime();
+			var scan = geometry.view(review.voxels(), s[2]);
+			var map = review.map() == null ? null : geometry.view(review.map(), s[2]);
+			var mask = review.mask() == null ? null : geometry.view(review.mask(), s[2]);
+			// composed at the view's own resolution: the cost is the view's pixels, not the slice's
+			pixels = SliceRenderer.renderView(scan, review.window(), map, review.overlay(), mask, x0, y0, dw, dh, vw,
+					vh, pixels);
+			ImageData data = new ImageData(vw, vh, 24, RGB);
+			for (int y = 0; y < vh; y++) {
+				data.setPixels(0, y, vw, pixels, y * vw);
+			}
+			if (frame != null) {
+				frame.dispose();
+			}
+			frame = new Image(getDisplay(), data);
+			frameShown = key;
+			composed++;
+			renderNanos += System.nanoTime() - t0;
 		}
-		Image image = new Image(getDisplay(), data);
-		try {
-			gc.drawImage(image, area.x, area.y);
-		} finally {
-			image.dispose();
-		}
+		gc.drawImage(frame, area.x, area.y);
 		gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_YELLOW));
 		int cx = (int) (x0 + (s[0] + 0.5) * dw / w);
 		int cy = (int) (y0 + (s[1] + 0.5) * dh / h);
@@ -147,7 +191,7 @@ public final class SliceCanvas extends Canvas {
 		gc.drawString(letters[2], area.x + area.width / 2 - 4, area.y + 4, true);
 		gc.drawString(letters[3], area.x + area.width / 2 - 4, area.y + area.height - 20, true);
 		gc.drawString(plane.label() + "  " + (s[2] + 1) + " / " + geometry.slices(), area.x + 4, area.y + 4, true);
-		if (map != null) {
+		if (review.map() != null) {
 			legend(gc, area, review.overlay());
 		}
 		frames++;
@@ -158,13 +202,23 @@ public final class SliceCanvas extends Canvas {
 		int h = Math.min(120, area.height / 3);
 		int x = area.x + area.width - 18;
 		int y = area.y + area.height - h - 40; // bottom right, clear of the edge letters
-		int[] lut = o.colours().lut();
-		for (int i = 0; i < h; i++) {
-			int c = lut[(int) Math.round(255.0 * (h - 1 - i) / Math.max(1, h - 1))];
-			Color colour = new Color(c >> 16 & 255, c >> 8 & 255, c & 255);
-			gc.setForeground(colour);
-			gc.drawLine(x, y + i, x + 10, y + i);
+		if (legendBar == null || legendBar.isDisposed() || legendColours != o.colours() || legendBar.getBounds().height
+				!= h) { // the bar is drawn once per colour map and height, then copied
+			if (legendBar != null) {
+				legendBar.dispose();
+			}
+			int[] lut = o.colours().lut();
+			ImageData bar = new ImageData(10, Math.max(1, h), 24, RGB);
+			for (int i = 0; i < h; i++) {
+				int c = lut[(int) Math.round(255.0 * (h - 1 - i) / Math.max(1, h - 1))];
+				for (int j = 0; j < 10; j++) {
+					bar.setPixel(j, i, c);
+				}
+			}
+			legendBar = new Image(getDisplay(), bar);
+			legendColours = o.colours();
 		}
+		gc.drawImage(legendBar, x, y);
 		gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
 		gc.drawRectangle(x, y, 10, h);
 		int ty = y + (int) Math.round((1 - (o.threshold() - o.low()) / (o.high() - o.low())) * (h - 1));

@@ -31,6 +31,7 @@ final class ReviewDrive {
 	private int state;
 	private int waited;
 	private final List<Map<String, Object>> views = new ArrayList<>();
+	private long[] composedBefore;
 
 	/** {@code model}: a model package to score the open case with from Review, then save its map (or null). */
 	ReviewDrive(ReviewPart part, Path scan, Path map, Path mask, Path results, Path model, Path series, Path shots) {
@@ -63,6 +64,7 @@ final class ReviewDrive {
 		var display = axial.getDisplay();
 		long framesBefore = axial.frames();
 		double[][] paintBefore = part.views().stream().map(SliceCanvas::paintSeconds).toArray(double[][]::new);
+		long[] composedBefore = part.views().stream().mapToLong(SliceCanvas::composed).toArray();
 		long t0 = System.nanoTime();
 		int direction = 1;
 		int missed = 0;
@@ -99,6 +101,11 @@ final class ReviewDrive {
 		r.put("paintSeconds", paint); // inside the views' paint handlers, all three
 		r.put("composeSeconds", render); // of which composing the pixels (scan, map, outline)
 		r.put("viewSize", new long[] { axial.getSize().x, axial.getSize().y });
+		long[] composed = new long[composedBefore.length];
+		for (int i = 0; i < composed.length; i++) {
+			composed[i] = part.views().get(i).composed() - composedBefore[i];
+		}
+		r.put("composedPerView", composed); // pictures composed: the other two views reuse theirs
 		return r;
 	}
 
@@ -153,8 +160,21 @@ final class ReviewDrive {
 				if (steps > 0) {
 					report.put("scroll", scrollBenchmark(c, steps));
 				}
+				// one axial step first: only the axial view composes a new picture, the others keep theirs
+				composedBefore = part.views().stream().mapToLong(SliceCanvas::composed).toArray();
+				c.scroll(part.views().get(0).plane(), 1);
+				state = 21;
+			}
+		}
+		case 21 -> {
+			if (part.views().get(0).composed() > composedBefore[0]) {
+				long[] delta = new long[composedBefore.length];
+				for (int i = 0; i < delta.length; i++) {
+					delta[i] = part.views().get(i).composed() - composedBefore[i];
+				}
+				report.put("composedOnAxialStep", delta);
 				for (SliceCanvas v : part.views()) {
-					c.scroll(v.plane(), 3);
+					c.scroll(v.plane(), v == part.views().get(0) ? 2 : 3);
 				}
 				for (int i = 0; i < views.size(); i++) {
 					views.get(i).put("sliceScrolled", part.views().get(i).slice());

@@ -50,7 +50,8 @@ public final class SliceRenderer {
 		RandomAccess<FloatType> s = scan.randomAccess();
 		RandomAccess<FloatType> m = map == null || overlay == null ? null : check(map, w, h).randomAccess();
 		RandomAccess<FloatType> k = mask == null ? null : check(mask, w, h).randomAccess();
-		long[] at = new long[2];
+		int lastRow = -1;
+		int lastV = -1;
 		for (int y = 0; y < outH; y++) {
 			double vd = Math.floor((y + 0.5 - y0) / dh * h);
 			int row = y * outW;
@@ -59,26 +60,41 @@ public final class SliceRenderer {
 				continue;
 			}
 			int v = (int) vd;
+			if (v == lastV) { // zoomed in: this view row shows the same voxel row as the one above
+				System.arraycopy(px, lastRow, px, row, outW);
+				continue;
+			}
+			// the accessors step along the row (column[] only grows), cheaper than placing them at every pixel
+			int at = -1;
 			for (int x = 0; x < outW; x++) {
 				int u = column[x];
 				if (u < 0) {
 					px[row + x] = 0;
 					continue;
 				}
-				at[0] = u;
-				at[1] = v;
-				s.setPosition(at);
-				int grey = window.grey(s.get().get());
-				int c = (grey << 16) | (grey << 8) | grey;
-				if (m != null) {
-					m.setPosition(at);
-					c = overlay.blend(grey, m.get().get());
+				if (at < 0) {
+					s.setPosition(u, 0);
+					s.setPosition(v, 1);
+					if (m != null) {
+						m.setPosition(u, 0);
+						m.setPosition(v, 1);
+					}
+				} else if (u != at) {
+					s.move(u - at, 0);
+					if (m != null) {
+						m.move(u - at, 0);
+					}
 				}
+				at = u;
+				int grey = window.grey(s.get().get());
+				int c = m != null ? overlay.blend(grey, m.get().get()) : (grey << 16) | (grey << 8) | grey;
 				if (k != null && onOutline(k, u, v, w, h)) {
 					c = CONTOUR;
 				}
 				px[row + x] = c;
 			}
+			lastRow = row;
+			lastV = v;
 		}
 		return px;
 	}

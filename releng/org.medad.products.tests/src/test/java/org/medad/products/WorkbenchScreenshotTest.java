@@ -125,6 +125,8 @@ class WorkbenchScreenshotTest {
 			assertEquals(v.get("slice").getAsLong(), v.get("slider").getAsLong(), plane + "'s slider shows its slice");
 		}
 		assertEquals(List.of("AXIAL", "CORONAL", "SAGITTAL"), planes);
+		assertEquals("[1,0,0]", review.get("composedOnAxialStep").toString(),
+				"an axial step composes the axial picture only; the others move their crosshair over theirs");
 		JsonObject large = review.getAsJsonObject("layout1plus3");
 		assertTrue(large.get("largeVisible").getAsBoolean() && !large.get("largeVisibleAfter").getAsBoolean(), large
 				.toString());
