@@ -30,7 +30,16 @@ final class TrainDrive {
 	}
 
 	boolean finished() {
-		return state == 3;
+		return state == 7;
+	}
+
+	private void type(String keyValues) {
+		for (String kv : keyValues.split(";")) {
+			if (!kv.isBlank()) {
+				String[] p = kv.split("=", 2);
+				part.form().type(p[0].trim(), p[1].trim());
+			}
+		}
 	}
 
 	Map<String, Object> report() {
@@ -48,12 +57,7 @@ final class TrainDrive {
 			report.put("invalidProblem", form.problemText());
 			report.put("startEnabledWhileInvalid", part.startEnabled());
 			form.type("batch", "8");
-			for (String kv : settings.split(";")) {
-				if (!kv.isBlank()) {
-					String[] p = kv.split("=", 2);
-					form.type(p[0].trim(), p[1].trim());
-				}
-			}
+			type(settings);
 			report.put("invalidAfterFix", form.draft().problems().keySet().toString());
 			// a preset of these settings: saved, the form changed, the preset applied brings them back
 			part.savePreset("selftest preset");
@@ -82,7 +86,38 @@ final class TrainDrive {
 				state = 2;
 			}
 		}
-		case 2 -> state = 3; // one more tick so the chart has painted for the screenshot
+		case 2 -> { // then a second run into another package: cancelled after its first epoch, then resumed
+			part.choose(detector, data, model.resolveSibling(model.getFileName() + "-resumed"));
+			type(settings + ";epochs=3");
+			part.start(false);
+			state = 3;
+		}
+		case 3 -> {
+			if (part.curves().count("epoch loss") >= 1) {
+				part.cancel();
+				state = 4;
+			} else if (!part.running()) {
+				report.put("cancelError", "the run ended before it could be cancelled: " + part.stateText());
+				state = 6;
+			}
+		}
+		case 4 -> {
+			if (!part.running()) {
+				report.put("cancelledState", part.stateText());
+				report.put("checkpointsAfterCancel", part.checkpointsShown());
+				part.start(true);
+				state = 5;
+			}
+		}
+		case 5 -> {
+			if (!part.running()) {
+				report.put("resumedState", part.stateText());
+				report.put("resumedLog", part.logText());
+				report.put("resumedModel", part.trained() == null ? null : part.trained().folder().toString());
+				state = 6;
+			}
+		}
+		case 6 -> state = 7; // one more tick so the chart has painted for the screenshot
 		default -> {
 		}
 		}

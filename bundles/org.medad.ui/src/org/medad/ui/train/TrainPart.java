@@ -523,6 +523,19 @@ public class TrainPart {
 		return form;
 	}
 
+	/** Cancel, as its button does. */
+	public void cancel() {
+		Job j = running;
+		if (j != null) {
+			j.cancel();
+		}
+	}
+
+	/** The checkpoint files listed, as shown. */
+	public List<String> checkpointsShown() {
+		return List.of(checkpoints.getItems());
+	}
+
 	public boolean startEnabled() {
 		return start.isEnabled();
 	}

@@ -254,6 +254,19 @@ class WorkbenchScreenshotTest {
 		}
 		assertTrue(train.get("log").getAsString().contains("epoch 2: loss"), "the run's log: " + train);
 		assertTrue(train.get("state").getAsString().startsWith("Trained liverfreq"), train.toString());
+		// a second run cancelled after its first epoch says how to resume, keeps its checkpoint, and Resume finishes it
+		assertTrue(!train.has("cancelError"), train.toString());
+		String cancelled = train.get("cancelledState").getAsString();
+		assertTrue(cancelled.startsWith("Cancelled.") && cancelled.contains("Resume continues"), cancelled);
+		assertTrue(train.getAsJsonArray("checkpointsAfterCancel").size() >= 1, "the checkpoint's files are listed: "
+				+ train);
+		assertTrue(train.get("resumedState").getAsString().startsWith("Trained liverfreq"), train.toString());
+		String resumedLog = train.get("resumedLog").getAsString();
+		assertTrue(resumedLog.contains("epoch 3: loss") && !resumedLog.contains("epoch 1: loss"),
+				"resumed after epoch 1, not begun again: " + resumedLog);
+		JsonObject resumed = JsonParser.parseString(Files.readString(work.resolve("trained-resumed/model.json")))
+				.getAsJsonObject();
+		assertEquals(3, resumed.getAsJsonObject("settings").get("epochs").getAsInt());
 		// the screenshot shows the curves: the first curve's colour (the step loss, SWTChart line) is on screen
 		BufferedImage trainShot = ImageIO.read(SHOTS.resolve("perspective-train.png").toFile());
 		int line = 0;
