@@ -93,11 +93,14 @@ final class ReviewDrive {
 		r.put("stepsNotPaintedWithin2s", missed);
 		double paint = 0;
 		double render = 0;
+		double image = 0;
 		for (int i = 0; i < paintBefore.length; i++) {
 			double[] now = part.views().get(i).paintSeconds();
 			paint += now[0] - paintBefore[i][0];
 			render += now[1] - paintBefore[i][1];
+			image += now[2] - paintBefore[i][2];
 		}
+		r.put("imageSeconds", image); // of which making the SWT images from the composed pixels
 		r.put("paintSeconds", paint); // inside the views' paint handlers, all three
 		r.put("composeSeconds", render); // of which composing the pixels (scan, map, outline)
 		r.put("viewSize", new long[] { axial.getSize().x, axial.getSize().y });
