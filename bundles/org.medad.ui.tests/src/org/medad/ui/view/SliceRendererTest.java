@@ -14,6 +14,27 @@ import net.imglib2.type.numeric.real.FloatType;
 /** Scan, overlay and mask outline composed pixel by pixel, row by row, into a reused buffer. */
 class SliceRendererTest {
 
+	/** A view large enough to be composed in two halves at once gives every pixel as one pass would. */
+	@Test
+	void aLargeViewComposedInHalvesIsWhole() {
+		int w = 300;
+		int h = 301; // odd: the halves differ by a row
+		assertEquals(true, (long) w * h >= SliceRenderer.PARALLEL_PIXELS);
+		float[] scan = new float[w * h];
+		float[] map = new float[w * h];
+		for (int i = 0; i < scan.length; i++) {
+			scan[i] = i % 997;
+			map[i] = (i % 7) / 6f;
+		}
+		WindowLevel window = WindowLevel.range(0, 996);
+		Overlay overlay = new Overlay(ColourMap.HOT, 0, 1, 0.5, 0.6);
+		int[] px = SliceRenderer.render(ArrayImgs.floats(scan, w, h), window, ArrayImgs.floats(map, w, h), overlay,
+				null, null);
+		for (int i = 0; i < scan.length; i++) {
+			assertEquals(overlay.blend(window.grey(scan[i]), map[i]), px[i], "pixel " + i);
+		}
+	}
+
 	@Test
 	void scanOverlayAndOutline() {
 		int w = 5;

@@ -47,12 +47,37 @@ public final class SliceRenderer {
 			double u = Math.floor((x + 0.5 - x0) / dw * w);
 			column[x] = u >= 0 && u < w ? (int) u : -1;
 		}
+		if (map != null) {
+			check(map, w, h);
+		}
+		if (mask != null) {
+			check(mask, w, h);
+		}
+		if ((long) outW * outH < PARALLEL_PIXELS) {
+			rows(scan, window, map, overlay, mask, y0, dh, outW, 0, outH, column, px);
+		} else { // two halves at once, each with its own accessors: the views only read
+			int half = outH / 2;
+			java.util.stream.IntStream.range(0, 2).parallel().forEach(part -> rows(scan, window, map, overlay, mask, y0,
+					dh, outW, part == 0 ? 0 : half, part == 0 ? half : outH, column, px));
+		}
+		return px;
+	}
+
+	/** Views of at least this many pixels are composed in two halves at once. */
+	static final long PARALLEL_PIXELS = 40_000;
+
+	/** Composes view rows {@code [yFrom, yTo)} into {@code px}. */
+	private static void rows(RandomAccessibleInterval<FloatType> scan, WindowLevel window,
+			RandomAccessibleInterval<FloatType> map, Overlay overlay, RandomAccessibleInterval<FloatType> mask,
+			double y0, double dh, int outW, int yFrom, int yTo, int[] column, int[] px) {
+		int w = (int) scan.dimension(0);
+		int h = (int) scan.dimension(1);
 		RandomAccess<FloatType> s = scan.randomAccess();
-		RandomAccess<FloatType> m = map == null || overlay == null ? null : check(map, w, h).randomAccess();
-		RandomAccess<FloatType> k = mask == null ? null : check(mask, w, h).randomAccess();
+		RandomAccess<FloatType> m = map == null || overlay == null ? null : map.randomAccess();
+		RandomAccess<FloatType> k = mask == null ? null : mask.randomAccess();
 		int lastRow = -1;
 		int lastV = -1;
-		for (int y = 0; y < outH; y++) {
+		for (int y = yFrom; y < yTo; y++) {
 			double vd = Math.floor((y + 0.5 - y0) / dh * h);
 			int row = y * outW;
 			if (vd < 0 || vd >= h) {
@@ -96,7 +121,6 @@ public final class SliceRenderer {
 			lastRow = row;
 			lastV = v;
 		}
-		return px;
 	}
 
 	/** Whether voxel (u, v) is inside the mask and next to a voxel outside it (or the slice's edge). */
