@@ -60,7 +60,6 @@ public class InstallDetectorsDialog extends Dialog {
 	private Text description;
 	private ProgressBar bar;
 	private Label status;
-	private List<SiteFeature> features = List.of();
 	private URI loaded;
 	private Job running;
 	private boolean changed;
@@ -208,7 +207,6 @@ public class InstallDetectorsDialog extends Dialog {
 			return;
 		}
 		table.removeAll();
-		features = List.of();
 		inJob("Reading update site " + uri, m -> features(uri, m), list -> {
 			loaded = uri;
 			show(list);
@@ -258,7 +256,6 @@ public class InstallDetectorsDialog extends Dialog {
 	}
 
 	private void show(List<SiteFeature> list) {
-		features = list;
 		table.removeAll();
 		for (SiteFeature f : list) {
 			TableItem item = new TableItem(table, SWT.NONE);
@@ -275,7 +272,7 @@ public class InstallDetectorsDialog extends Dialog {
 	private void showDescription() {
 		int i = table.getSelectionIndex();
 		if (i >= 0) {
-			SiteFeature f = features.get(i);
+			SiteFeature f = (SiteFeature) table.getItem(i).getData();
 			description.setText(f.description() + (f.provider().isEmpty() ? "" : "\nProvider: " + f.provider()));
 		}
 	}

@@ -493,14 +493,20 @@ public class ReviewPart {
 	private Job open(Path file, boolean asMap, String series) {
 		return inBackground((asMap ? "Reading the map " : "Opening ") + file.getFileName(), file, () -> {
 			long t0 = System.nanoTime();
-			if (!asMap && series == null && java.nio.file.Files.isDirectory(file)) {
-				List<ImagePart> parts = formats.formatOf(file).parts(file);
+			// a file, or a DICOM series folder (with several, the series chosen)
+			Volume v;
+			try {
+				v = series == null ? formats.read(file) : formats.formatOf(file).read(file, series);
+			} catch (org.medad.core.error.BadInputException e) {
+				// a folder of several series is refused by the read: list them for the browser (headers are read
+				// again only in that case, so the usual one-series folder is listed once)
+				List<ImagePart> parts = asMap || series != null || !java.nio.file.Files.isDirectory(file) ? List.of()
+						: formats.formatOf(file).parts(file);
 				if (parts.size() > 1) {
 					return () -> browse(file, parts);
 				}
+				throw e;
 			}
-			// a file, or a DICOM series folder (with several, the series chosen)
-			Volume v = series == null ? formats.read(file) : formats.formatOf(file).read(file, series);
 			// the passes over every voxel (the initial window, the map's maximum) stay in this Job
 			ReviewCase loaded = asMap ? null : new ReviewCase(v);
 			ReviewCase.MapLayer layer = asMap ? ReviewCase.MapLayer.of(v) : null;

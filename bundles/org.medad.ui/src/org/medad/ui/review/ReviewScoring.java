@@ -34,9 +34,15 @@ final class ReviewScoring {
 		return org.medad.ui.Workspace.root().resolve("runs");
 	}
 
+	/** A new folder name for a run of {@code model}: two runs in the same second never share (and resume) one. */
 	static Path outputFor(Path model) {
-		return runsFolder().resolve(model.getFileName() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern(
-				"yyyyMMdd-HHmmss")));
+		String name = model.getFileName() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern(
+				"yyyyMMdd-HHmmss"));
+		Path out = runsFolder().resolve(name);
+		for (int n = 2; java.nio.file.Files.exists(out); n++) {
+			out = runsFolder().resolve(name + "-" + n);
+		}
+		return out;
 	}
 
 	static Job start(DetectorCatalog catalog, Workflows workflows, Path model, List<Path> inputs, Path out,
